@@ -1,0 +1,97 @@
+//! Reading a GeoJSON FeatureCollection with bounded size and errors that name the place.
+
+use super::error::LoadError;
+use super::props::Props;
+use geo::{Coord, CoordsIter, Geometry};
+use geojson::{Feature, FeatureCollection, GeoJson};
+use std::path::Path;
+
+/// Bundled and user data files larger than this are refused rather than risk exhausting memory.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Reads and parses a file into a FeatureCollection.
+pub fn read_collection(path: &Path) -> Result<FeatureCollection, LoadError> {
+    let text = read_text(path)?;
+    parse_collection(path, &text)
+}
+
+/// Reads a text file, refusing files over [`MAX_FILE_BYTES`].
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    let read_err = |source| LoadError::Read {
+        file: path.to_path_buf(),
+        source,
+    };
+    let size_bytes = std::fs::metadata(path).map_err(read_err)?.len();
+    if size_bytes > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            file: path.to_path_buf(),
+            size_bytes,
+            limit_bytes: MAX_FILE_BYTES,
+        });
+    }
+    std::fs::read_to_string(path).map_err(read_err)
+}
+
+/// Parses GeoJSON text that must be a FeatureCollection.
+pub fn parse_collection(path: &Path, text: &str) -> Result<FeatureCollection, LoadError> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Json {
+        file: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })?;
+    match GeoJson::from_json_value(value) {
+        Ok(GeoJson::FeatureCollection(fc)) => Ok(fc),
+        Ok(_) => Err(LoadError::Structure {
+            file: path.to_path_buf(),
+            message: "expected a GeoJSON FeatureCollection".into(),
+        }),
+        Err(e) => Err(LoadError::Structure {
+            file: path.to_path_buf(),
+            message: format!("not valid GeoJSON: {e}"),
+        }),
+    }
+}
+
+/// Converts each feature with `convert`, keeping the good ones and collecting an error per bad one.
+pub fn convert_all<T>(
+    path: &Path,
+    fc: &FeatureCollection,
+    mut convert: impl FnMut(&Props<'_>, &Feature) -> Result<T, LoadError>,
+) -> (Vec<T>, Vec<LoadError>) {
+    let empty = serde_json::Map::new();
+    let mut good = Vec::with_capacity(fc.features.len());
+    let mut errors = Vec::new();
+    for (index, feature) in fc.features.iter().enumerate() {
+        let props = Props::new(path, index, feature.properties.as_ref().unwrap_or(&empty));
+        match convert(&props, feature) {
+            Ok(t) => good.push(t),
+            Err(e) => errors.push(e),
+        }
+    }
+    (good, errors)
+}
+
+/// The feature's geometry as a `geo` geometry, with every coordinate a valid lon/lat.
+pub fn geometry(props: &Props<'_>, feature: &Feature) -> Result<Geometry<f64>, LoadError> {
+    let g = feature
+        .geometry
+        .as_ref()
+        .ok_or_else(|| props.geometry_error("missing"))?;
+    let g: Geometry<f64> = Geometry::try_from(g.value.clone())
+        .map_err(|e| props.geometry_error(format!("cannot convert: {e}")))?;
+    if let Some(c) = g.coords_iter().find(|c| !is_lon_lat(*c)) {
+        return Err(props.geometry_error(format!(
+            "coordinate ({}, {}) is not a valid longitude, latitude",
+            c.x, c.y
+        )));
+    }
+    Ok(g)
+}
+
+fn is_lon_lat(c: Coord<f64>) -> bool {
+    c.x.is_finite()
+        && c.y.is_finite()
+        && (-180.0..=180.0).contains(&c.x)
+        && (-85.0..=85.0).contains(&c.y)
+}

@@ -1,0 +1,94 @@
+//! `meta.json` (the as-of date) and `series.json` (count series).
+
+use super::collection::read_text;
+use super::error::LoadError;
+use super::props::{Props, parse_date};
+use crate::model::Date;
+use crate::model::series::{Series, SeriesPoint};
+use serde_json::Value;
+use std::path::Path;
+
+fn parse_json(path: &Path) -> Result<Value, LoadError> {
+    let text = read_text(path)?;
+    serde_json::from_str(&text).map_err(|e| LoadError::Json {
+        file: path.to_path_buf(),
+        line: e.line(),
+        column: e.column(),
+        message: e.to_string(),
+    })
+}
+
+fn structure(path: &Path, message: impl Into<String>) -> LoadError {
+    LoadError::Structure {
+        file: path.to_path_buf(),
+        message: message.into(),
+    }
+}
+
+/// Reads the data's as-of date.
+pub fn load_as_of(path: &Path) -> Result<Date, LoadError> {
+    let v = parse_json(path)?;
+    let s = v
+        .get("as_of")
+        .and_then(Value::as_str)
+        .ok_or_else(|| structure(path, "property \"as_of\" (YYYY-MM-DD) is missing"))?;
+    parse_date(s).ok_or_else(|| {
+        structure(
+            path,
+            format!("property \"as_of\": \"{s}\" is not an ISO 8601 date"),
+        )
+    })
+}
+
+/// Reads the count series.
+pub fn load_series(path: &Path) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
+    let v = parse_json(path)?;
+    let list = v
+        .get("series")
+        .and_then(Value::as_array)
+        .ok_or_else(|| structure(path, "expected an object with a \"series\" array"))?;
+    let empty = serde_json::Map::new();
+    let mut good = Vec::new();
+    let mut errors = Vec::new();
+    for (index, item) in list.iter().enumerate() {
+        let p = Props::new(path, index, item.as_object().unwrap_or(&empty));
+        match series(&p) {
+            Ok(s) => good.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    Ok((good, errors))
+}
+
+fn series(p: &Props<'_>) -> Result<Series, LoadError> {
+    let points = p
+        .objects("points")?
+        .into_iter()
+        .map(|(path, o)| {
+            let value = o
+                .get("value")
+                .and_then(Value::as_f64)
+                .filter(|x| x.is_finite())
+                .ok_or_else(|| p.error(&format!("{path}.value"), "expected a number"))?;
+            let period = match o.get("period") {
+                Some(Value::String(s)) if !s.is_empty() => s.clone(),
+                Some(Value::Number(n)) => n.to_string(),
+                _ => {
+                    return Err(p.error(
+                        &format!("{path}.period"),
+                        "expected a period such as \"2012\"",
+                    ));
+                }
+            };
+            Ok(SeriesPoint { period, value })
+        })
+        .collect::<Result<Vec<_>, LoadError>>()?;
+    Ok(Series {
+        id: p.string("id")?,
+        name: p.string("name")?,
+        unit: p.text("unit")?,
+        points,
+        notes: p.text("notes")?,
+        sources: p.sources()?,
+    })
+}

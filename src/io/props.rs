@@ -1,0 +1,297 @@
+//! Typed access to a GeoJSON feature's `properties`, turning every problem into a [`LoadError`].
+
+use super::error::{FeatureRef, LoadError};
+use crate::model::{Alias, Country, Date, DatePrecision, Source};
+use serde_json::{Map, Value};
+use std::path::Path;
+
+/// The properties of one feature, with what is needed to name it in errors.
+pub struct Props<'a> {
+    file: &'a Path,
+    feature: FeatureRef,
+    map: &'a Map<String, Value>,
+}
+
+type Result<T> = std::result::Result<T, LoadError>;
+
+impl<'a> Props<'a> {
+    pub fn new(file: &'a Path, index: usize, map: &'a Map<String, Value>) -> Self {
+        let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
+        Self {
+            file,
+            feature: FeatureRef { index, id },
+            map,
+        }
+    }
+
+    pub fn feature_ref(&self) -> &FeatureRef {
+        &self.feature
+    }
+
+    /// An error about `property` of this feature.
+    pub fn error(&self, property: &str, problem: impl Into<String>) -> LoadError {
+        LoadError::Property {
+            file: self.file.to_path_buf(),
+            feature: self.feature.clone(),
+            property: property.to_owned(),
+            problem: problem.into(),
+        }
+    }
+
+    /// An error about this feature's geometry.
+    pub fn geometry_error(&self, problem: impl Into<String>) -> LoadError {
+        LoadError::Geometry {
+            file: self.file.to_path_buf(),
+            feature: self.feature.clone(),
+            problem: problem.into(),
+        }
+    }
+
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    /// A required, non-empty string.
+    pub fn string(&self, key: &str) -> Result<String> {
+        self.opt_string(key)?
+            .ok_or_else(|| self.error(key, "missing (a non-empty string is required)"))
+    }
+
+    /// An optional string; present but empty or not a string is an error.
+    pub fn opt_string(&self, key: &str) -> Result<Option<String>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.clone())),
+            Some(Value::String(_)) => Err(self.error(key, "is empty")),
+            Some(other) => Err(self.error(key, format!("expected a string, found {other}"))),
+        }
+    }
+
+    /// A string that may be absent or empty (free text such as notes).
+    pub fn text(&self, key: &str) -> Result<String> {
+        match self.get(key) {
+            None => Ok(String::new()),
+            Some(Value::String(s)) => Ok(s.clone()),
+            Some(other) => Err(self.error(key, format!("expected a string, found {other}"))),
+        }
+    }
+
+    /// A required enum value, parsed by `parse`; the error lists what is accepted.
+    pub fn enumeration<T>(
+        &self,
+        key: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        accepted: &str,
+    ) -> Result<T> {
+        let s = self.string(key)?;
+        parse(&s)
+            .ok_or_else(|| self.error(key, format!("unknown value \"{s}\"; accepted: {accepted}")))
+    }
+
+    pub fn date(&self, key: &str) -> Result<Date> {
+        self.opt_date(key)?
+            .ok_or_else(|| self.error(key, "missing (an ISO 8601 date YYYY-MM-DD is required)"))
+    }
+
+    pub fn opt_date(&self, key: &str) -> Result<Option<Date>> {
+        self.opt_string(key)?
+            .map(|s| {
+                parse_date(&s).ok_or_else(|| {
+                    self.error(key, format!("\"{s}\" is not an ISO 8601 date (YYYY-MM-DD)"))
+                })
+            })
+            .transpose()
+    }
+
+    pub fn date_precision(&self, key: &str) -> Result<DatePrecision> {
+        match self.opt_string(key)?.as_deref() {
+            None | Some("day") => Ok(DatePrecision::Day),
+            Some("month") => Ok(DatePrecision::Month),
+            Some("year") => Ok(DatePrecision::Year),
+            Some(other) => Err(self.error(
+                key,
+                format!("unknown value \"{other}\"; accepted: day, month, year"),
+            )),
+        }
+    }
+
+    pub fn country(&self, key: &str) -> Result<Country> {
+        let s = self.string(key)?;
+        self.parse_country(key, &s)
+    }
+
+    pub fn opt_country(&self, key: &str) -> Result<Option<Country>> {
+        self.opt_string(key)?
+            .map(|s| self.parse_country(key, &s))
+            .transpose()
+    }
+
+    fn parse_country(&self, key: &str, s: &str) -> Result<Country> {
+        Country::parse(s).ok_or_else(|| {
+            self.error(
+                key,
+                format!(
+                    "\"{s}\" is not an accepted ISO 3166-1 alpha-3 code ({})",
+                    Country::accepted_codes()
+                ),
+            )
+        })
+    }
+
+    pub fn countries(&self, key: &str) -> Result<Vec<Country>> {
+        let list = self.strings(key)?;
+        if list.is_empty() {
+            return Err(self.error(key, "must list at least one country"));
+        }
+        list.iter().map(|s| self.parse_country(key, s)).collect()
+    }
+
+    /// An array of non-empty strings; absent means empty.
+    pub fn strings(&self, key: &str) -> Result<Vec<String>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| match v {
+                    Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+                    _ => Err(self.error(&format!("{key}[{i}]"), "expected a non-empty string")),
+                })
+                .collect(),
+            Some(other) => {
+                Err(self.error(key, format!("expected an array of strings, found {other}")))
+            }
+        }
+    }
+
+    pub fn opt_f64(&self, key: &str) -> Result<Option<f64>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(v) => v
+                .as_f64()
+                .filter(|x| x.is_finite())
+                .map(Some)
+                .ok_or_else(|| self.error(key, format!("expected a number, found {v}"))),
+        }
+    }
+
+    /// The objects of an array property, each with its path for errors (`actors[2]`).
+    pub fn objects(&self, key: &str) -> Result<Vec<(String, &'a Map<String, Value>)>> {
+        match self.get(key) {
+            None => Ok(Vec::new()),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    let path = format!("{key}[{i}]");
+                    v.as_object()
+                        .map(|o| (path.clone(), o))
+                        .ok_or_else(|| self.error(&path, "expected an object"))
+                })
+                .collect(),
+            Some(other) => Err(self.error(key, format!("expected an array, found {other}"))),
+        }
+    }
+
+    /// A string field of a nested object (`actors[2].name`).
+    pub fn field<'m>(
+        &self,
+        obj: &'m Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<Option<&'m str>> {
+        match obj.get(key).filter(|v| !v.is_null()) {
+            None => Ok(None),
+            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s)),
+            Some(_) => Err(self.error(&format!("{path}.{key}"), "expected a non-empty string")),
+        }
+    }
+
+    pub fn required_field<'m>(
+        &self,
+        obj: &'m Map<String, Value>,
+        path: &str,
+        key: &str,
+    ) -> Result<&'m str> {
+        self.field(obj, path, key)?
+            .ok_or_else(|| self.error(&format!("{path}.{key}"), "missing"))
+    }
+
+    /// `sources`: at least one, each with a publisher and an http(s) URL.
+    pub fn sources(&self) -> Result<Vec<Source>> {
+        let objs = self.objects("sources")?;
+        if objs.is_empty() {
+            return Err(self.error("sources", "every record needs at least one source"));
+        }
+        objs.into_iter()
+            .map(|(path, o)| {
+                let url = self.required_field(o, &path, "url")?;
+                if !is_web_url(url) {
+                    return Err(self.error(
+                        &format!("{path}.url"),
+                        format!("\"{url}\" is not an http(s) URL"),
+                    ));
+                }
+                let date = self
+                    .field(o, &path, "date")?
+                    .map(|s| {
+                        parse_date(s).ok_or_else(|| {
+                            self.error(
+                                &format!("{path}.date"),
+                                format!("\"{s}\" is not an ISO 8601 date"),
+                            )
+                        })
+                    })
+                    .transpose()?;
+                Ok(Source {
+                    publisher: self.required_field(o, &path, "publisher")?.to_owned(),
+                    title: self.field(o, &path, "title")?.map(str::to_owned),
+                    url: url.to_owned(),
+                    date,
+                    date_is_accessed: self.field(o, &path, "date_kind")? == Some("accessed"),
+                })
+            })
+            .collect()
+    }
+
+    /// `aliases`: `{lang, name, note?}` objects, every name non-empty.
+    pub fn aliases(&self) -> Result<Vec<Alias>> {
+        self.objects("aliases")?
+            .into_iter()
+            .map(|(path, o)| {
+                Ok(Alias {
+                    lang: self.required_field(o, &path, "lang")?.to_owned(),
+                    name: self.required_field(o, &path, "name")?.to_owned(),
+                    note: self.field(o, &path, "note")?.map(str::to_owned),
+                })
+            })
+            .collect()
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly.
+pub fn parse_date(s: &str) -> Option<Date> {
+    if s.len() != 10 {
+        return None;
+    }
+    Date::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+/// True for `http://` and `https://` URLs only: nothing else is ever opened.
+pub fn is_web_url(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > 8
+        && !url.contains(char::is_whitespace)
+}
+
+impl<'a> Props<'a> {
+    /// An optional object property.
+    pub fn object(&self, key: &str) -> Result<Option<&'a Map<String, Value>>> {
+        match self.get(key) {
+            None => Ok(None),
+            Some(Value::Object(o)) => Ok(Some(o)),
+            Some(other) => Err(self.error(key, format!("expected an object, found {other}"))),
+        }
+    }
+}

@@ -1,0 +1,7 @@
+//! Contested Waters: an offline map explorer for the disputed East and South China seas.
+//!
+//! Data flows one way: [`io`] parses files into the [`model`], [`map`] projects and indexes it
+//! for the screen, and [`app`] with its [`ui`] panels shows it.
+
+pub mod io;
+pub mod model;

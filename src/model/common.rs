@@ -1,0 +1,138 @@
+//! Value types shared by every record: countries, dates, sources, names.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// A calendar date. Sources give dates, never times, so a plain date is the honest type.
+pub type Date = NaiveDate;
+
+/// How precisely a date is known; a month-precision date is stored as the first of that month.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    #[default]
+    Day,
+    Month,
+    Year,
+}
+
+impl DatePrecision {
+    /// Formats `date` to the precision the source supports (no invented day or month).
+    pub fn format(self, date: Date) -> String {
+        match self {
+            Self::Day => date.format("%Y-%m-%d").to_string(),
+            Self::Month => date.format("%Y-%m").to_string(),
+            Self::Year => date.format("%Y").to_string(),
+        }
+    }
+}
+
+/// ISO 3166-1 alpha-3 codes the data may use, with display names.
+///
+/// A closed list (a subset of ISO 3166-1) so that a typo in the data is a load error, not a new
+/// country.
+const COUNTRIES: &[(&str, &str)] = &[
+    ("AUS", "Australia"),
+    ("BRN", "Brunei"),
+    ("CAN", "Canada"),
+    ("CHN", "China"),
+    ("FRA", "France"),
+    ("GBR", "United Kingdom"),
+    ("IDN", "Indonesia"),
+    ("IND", "India"),
+    ("JPN", "Japan"),
+    ("KHM", "Cambodia"),
+    ("KOR", "South Korea"),
+    ("MYS", "Malaysia"),
+    ("NZL", "New Zealand"),
+    ("PHL", "Philippines"),
+    ("PRK", "North Korea"),
+    ("RUS", "Russia"),
+    ("SGP", "Singapore"),
+    ("THA", "Thailand"),
+    ("TWN", "Taiwan"),
+    ("USA", "United States"),
+    ("VNM", "Vietnam"),
+];
+
+/// A validated ISO 3166-1 alpha-3 country code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Country([u8; 3]);
+
+impl Country {
+    /// Parses an alpha-3 code from the closed list; `None` for anything else.
+    pub fn parse(code: &str) -> Option<Self> {
+        COUNTRIES
+            .iter()
+            .find(|(c, _)| *c == code)
+            .and_then(|(c, _)| c.as_bytes().try_into().ok().map(Self))
+    }
+
+    /// The three-letter code.
+    pub fn code(&self) -> &str {
+        std::str::from_utf8(&self.0).unwrap_or("???")
+    }
+
+    /// English short name for display.
+    pub fn name(&self) -> &'static str {
+        COUNTRIES
+            .iter()
+            .find(|(c, _)| c.as_bytes() == self.0)
+            .map_or("?", |(_, n)| n)
+    }
+
+    /// Every code the data may use, for error messages.
+    pub fn accepted_codes() -> String {
+        COUNTRIES
+            .iter()
+            .map(|(c, _)| *c)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+impl fmt::Display for Country {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// Where a fact comes from. The loader guarantees the URL is http or https.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Source {
+    pub publisher: String,
+    pub title: Option<String>,
+    pub url: String,
+    pub date: Option<Date>,
+    /// True when `date` is the date the page was consulted rather than published.
+    pub date_is_accessed: bool,
+}
+
+/// A name in one language or script, e.g. `zh-Hans` 黄岩岛.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// BCP-47 tag as written in the data.
+    pub lang: String,
+    pub name: String,
+    pub note: Option<String>,
+}
+
+impl Alias {
+    /// A readable label for the language tag (falls back to the tag itself).
+    pub fn language_label(&self) -> &str {
+        match self.lang.as_str() {
+            "zh-Hans" => "Chinese (simplified)",
+            "zh-Hant" => "Chinese (traditional)",
+            "zh" => "Chinese",
+            "zh-Latn-pinyin" => "Pinyin",
+            "ja" => "Japanese",
+            "ja-Latn" => "Japanese (romaji)",
+            "fil" | "tl" => "Filipino",
+            "vi" => "Vietnamese",
+            "ms" => "Malay",
+            "id" => "Indonesian",
+            "en" => "English",
+            other => other,
+        }
+    }
+}

@@ -1,0 +1,48 @@
+//! The typed data model: plain Rust over `geo` types, free of egui and of file formats.
+
+pub mod agreement;
+pub mod basemap;
+pub mod claim;
+pub mod common;
+pub mod feature;
+pub mod incident;
+pub mod series;
+
+pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
+pub use basemap::BaseCountry;
+pub use claim::{Claim, ClaimGeometry, ClaimKind};
+pub use common::{Alias, Country, Date, DatePrecision, Source};
+pub use feature::{AwardClass, DisputedFeature, FeatureGroup, FeatureKind};
+pub use incident::{Incident, IncidentKind};
+pub use series::Series;
+
+/// Everything the app shows, as loaded from `assets/` (or a subset, when some files failed).
+#[derive(Clone, Debug, Default)]
+pub struct Atlas {
+    /// The data's as-of date, from `meta.json`.
+    pub as_of: Option<Date>,
+    pub countries: Vec<BaseCountry>,
+    pub features: Vec<DisputedFeature>,
+    pub claims: Vec<Claim>,
+    pub incidents: Vec<Incident>,
+    pub agreements: Vec<Agreement>,
+    pub sites: Vec<Site>,
+    pub statements: Vec<Statement>,
+    pub series: Vec<Series>,
+}
+
+impl Atlas {
+    /// Index of the disputed feature with this id.
+    pub fn feature_index(&self, id: &str) -> Option<usize> {
+        self.features.iter().position(|f| f.id == id)
+    }
+
+    /// Incidents at the feature `id`, newest first.
+    pub fn incidents_at(&self, id: &str) -> Vec<usize> {
+        let mut at: Vec<usize> = (0..self.incidents.len())
+            .filter(|&i| self.incidents[i].feature_id.as_deref() == Some(id))
+            .collect();
+        at.sort_by_key(|&i| std::cmp::Reverse(self.incidents[i].date));
+        at
+    }
+}

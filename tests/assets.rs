@@ -1,0 +1,294 @@
+//! The bundled data: it loads cleanly and meets the schema's rules (assets/SCHEMA.md).
+
+use contested_waters::io::{self, LoadReport};
+use contested_waters::model::{Atlas, Date, Source};
+use geo::{Coord, CoordsIter, Distance, Haversine, Point};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+fn report() -> &'static LoadReport {
+    static REPORT: OnceLock<LoadReport> = OnceLock::new();
+    REPORT.get_or_init(|| io::load_dir(&io::bundled_assets_dir()))
+}
+
+fn atlas() -> &'static Atlas {
+    &report().atlas
+}
+
+/// Disputed features and incidents lie in the region (100–135°E, 0–36°N).
+fn in_region(c: Coord<f64>) -> bool {
+    (100.0..=135.0).contains(&c.x) && (0.0..=36.0).contains(&c.y)
+}
+
+/// Agreement sites may lie anywhere in the parties' territories (Japan, Australia, …).
+fn in_agreement_bounds(c: Coord<f64>) -> bool {
+    (90.0..=160.0).contains(&c.x) && (-45.0..=50.0).contains(&c.y)
+}
+
+#[test]
+fn every_asset_loads_without_errors() {
+    let errors: Vec<String> = report().errors.iter().map(ToString::to_string).collect();
+    assert!(errors.is_empty(), "load errors:\n{}", errors.join("\n"));
+}
+
+#[test]
+fn counts_meet_the_dataset_issue() {
+    let a = atlas();
+    assert!(a.features.len() >= 35, "{} features", a.features.len());
+    assert!(a.incidents.len() >= 100, "{} incidents", a.incidents.len());
+    assert!(
+        a.agreements.len() >= 10,
+        "{} agreements",
+        a.agreements.len()
+    );
+    assert!(!a.claims.is_empty());
+    assert!(
+        a.countries.len() > 20,
+        "base map has {} countries",
+        a.countries.len()
+    );
+}
+
+#[test]
+fn ids_are_unique_across_files() {
+    let a = atlas();
+    let ids = a
+        .features
+        .iter()
+        .map(|f| &f.id)
+        .chain(a.claims.iter().map(|c| &c.id))
+        .chain(a.incidents.iter().map(|i| &i.id))
+        .chain(a.agreements.iter().map(|x| &x.id))
+        .chain(a.sites.iter().map(|s| &s.id))
+        .chain(a.statements.iter().map(|s| &s.id))
+        .chain(a.series.iter().map(|s| &s.id));
+    let mut seen = HashSet::new();
+    for id in ids {
+        assert!(seen.insert(id), "duplicate id {id}");
+    }
+}
+
+#[test]
+fn dates_are_not_after_the_as_of_date_and_ends_follow_starts() {
+    let a = atlas();
+    let as_of = a.as_of.expect("meta.json has an as-of date");
+    let check =
+        |what: &str, d: Date| assert!(d <= as_of, "{what}: {d} is after the as-of date {as_of}");
+    for i in &a.incidents {
+        check(&i.id, i.date);
+        if let Some(end) = i.date_end {
+            check(&i.id, end);
+            assert!(end >= i.date, "{}: ends before it starts", i.id);
+        }
+    }
+    for x in &a.agreements {
+        check(&x.id, x.signed);
+        if let Some(f) = x.in_force {
+            check(&x.id, f);
+            assert!(f >= x.signed, "{}: in force before signed", x.id);
+        }
+    }
+    for s in &a.statements {
+        check(&s.id, s.date);
+    }
+    for f in &a.features {
+        if let Some(d) = f.controlled_since {
+            check(&f.id, d);
+        }
+    }
+}
+
+#[test]
+fn coordinates_lie_inside_the_region() {
+    let a = atlas();
+    for f in &a.features {
+        assert!(in_region(f.position.0), "{} at {:?}", f.id, f.position);
+    }
+    for i in &a.incidents {
+        assert!(in_region(i.position.0), "{} at {:?}", i.id, i.position);
+    }
+    for c in &a.claims {
+        let coords: Vec<Coord<f64>> = match &c.geometry {
+            contested_waters::model::ClaimGeometry::Lines(m) => m.coords_iter().collect(),
+            contested_waters::model::ClaimGeometry::Areas(m) => m.coords_iter().collect(),
+        };
+        assert!(
+            coords.iter().all(|c| in_region(*c)),
+            "{} leaves the region",
+            c.id
+        );
+    }
+    for s in &a.sites {
+        assert!(
+            in_agreement_bounds(s.position.0),
+            "{} at {:?}",
+            s.id,
+            s.position
+        );
+    }
+}
+
+fn all_sources(a: &Atlas) -> impl Iterator<Item = (&str, &[Source])> {
+    a.features
+        .iter()
+        .map(|f| (f.id.as_str(), f.sources.as_slice()))
+        .chain(
+            a.claims
+                .iter()
+                .map(|c| (c.id.as_str(), c.sources.as_slice())),
+        )
+        .chain(
+            a.incidents
+                .iter()
+                .map(|i| (i.id.as_str(), i.sources.as_slice())),
+        )
+        .chain(
+            a.agreements
+                .iter()
+                .map(|x| (x.id.as_str(), x.sources.as_slice())),
+        )
+        .chain(
+            a.sites
+                .iter()
+                .map(|s| (s.id.as_str(), s.sources.as_slice())),
+        )
+        .chain(
+            a.statements
+                .iter()
+                .map(|s| (s.id.as_str(), s.sources.as_slice())),
+        )
+        .chain(
+            a.series
+                .iter()
+                .map(|s| (s.id.as_str(), s.sources.as_slice())),
+        )
+}
+
+#[test]
+fn every_record_has_a_web_source_with_a_publisher() {
+    for (id, sources) in all_sources(atlas()) {
+        assert!(!sources.is_empty(), "{id} has no source");
+        for s in sources {
+            assert!(
+                s.url.starts_with("https://") || s.url.starts_with("http://"),
+                "{id}: {}",
+                s.url
+            );
+            assert!(
+                !s.publisher.trim().is_empty(),
+                "{id}: source without publisher"
+            );
+        }
+    }
+}
+
+#[test]
+fn references_between_records_resolve() {
+    let a = atlas();
+    for i in &a.incidents {
+        if let Some(fid) = &i.feature_id {
+            assert!(
+                a.feature_index(fid).is_some(),
+                "{}: unknown feature {fid}",
+                i.id
+            );
+        }
+    }
+    let agreement_ids: HashSet<&str> = a.agreements.iter().map(|x| x.id.as_str()).collect();
+    for s in &a.sites {
+        for id in &s.agreements {
+            assert!(
+                agreement_ids.contains(id.as_str()),
+                "{}: unknown agreement {id}",
+                s.id
+            );
+        }
+    }
+    for s in &a.statements {
+        assert!(
+            agreement_ids.contains(s.agreement_id.as_str()),
+            "{}: unknown agreement",
+            s.id
+        );
+    }
+}
+
+#[test]
+fn incidents_placed_at_a_feature_sit_on_it() {
+    let a = atlas();
+    for i in a.incidents.iter().filter(|i| {
+        i.location_precision == contested_waters::model::incident::LocationPrecision::Feature
+    }) {
+        let fid = i
+            .feature_id
+            .as_deref()
+            .unwrap_or_else(|| panic!("{} has feature precision but no feature_id", i.id));
+        let f = &a.features[a.feature_index(fid).unwrap_or_else(|| panic!("{fid}"))];
+        let m = Haversine.distance(i.position, f.position);
+        assert!(m < 100.0, "{} is {m:.0} m from {fid}", i.id);
+    }
+}
+
+#[test]
+fn aliases_and_names_are_non_empty() {
+    let a = atlas();
+    for f in &a.features {
+        assert!(!f.name.trim().is_empty());
+        assert!(!f.aliases.is_empty(), "{} has no local names", f.id);
+        for al in &f.aliases {
+            assert!(
+                !al.name.trim().is_empty() && !al.lang.trim().is_empty(),
+                "{}",
+                f.id
+            );
+        }
+        assert!(!f.claimants.is_empty(), "{} has no claimant", f.id);
+    }
+}
+
+#[test]
+fn every_senkaku_island_is_in_the_data() {
+    let a = atlas();
+    for id in [
+        "uotsuri-shima",
+        "kuba-jima",
+        "taisho-jima",
+        "kita-kojima",
+        "minami-kojima",
+        "scarborough-shoal",
+    ] {
+        assert!(a.feature_index(id).is_some(), "{id} missing");
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct Reference {
+    id: String,
+    lon: f64,
+    lat: f64,
+    tolerance_km: f64,
+}
+
+#[test]
+fn known_positions_match_independent_references() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/data/reference_positions.json"
+    );
+    let text = std::fs::read_to_string(path).expect("reference file");
+    let refs: Vec<Reference> = serde_json::from_str(&text).expect("reference JSON");
+    assert!(refs.len() >= 17);
+    let a = atlas();
+    for r in &refs {
+        let f = &a.features[a
+            .feature_index(&r.id)
+            .unwrap_or_else(|| panic!("{} not in data", r.id))];
+        let km = Haversine.distance(f.position, Point::new(r.lon, r.lat)) / 1000.0;
+        assert!(
+            km <= r.tolerance_km,
+            "{}: {km:.2} km from the reference (tolerance {} km)",
+            r.id,
+            r.tolerance_km
+        );
+    }
+}
