@@ -3,5 +3,9 @@
 //! Data flows one way: [`io`] parses files into the [`model`], [`map`] projects and indexes it
 //! for the screen, and [`app`] with its [`ui`] panels shows it.
 
+pub mod app;
+pub mod cli;
 pub mod io;
+pub mod map;
 pub mod model;
+pub mod ui;

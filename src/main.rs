@@ -1,1 +1,52 @@
-fn main() {}
+//! Parses the command line and starts the window; everything else lives in the library.
+
+use clap::Parser;
+use contested_waters::{app, cli::Cli, io};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
+    let report = io::load_dir(&dir);
+    for e in &report.errors {
+        eprintln!("warning: {e}");
+    }
+    let result_slot = app::ScreenshotResult::default();
+    let options = app::StartOptions {
+        camera: cli.view,
+        screenshot: cli.screenshot.clone(),
+        screenshot_result: result_slot.clone(),
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Contested Waters")
+            .with_app_id("contested-waters")
+            .with_inner_size([cli.size.0, cli.size.1]),
+        persist_window: cli.screenshot.is_none(),
+        ..Default::default()
+    };
+    let run = eframe::run_native(
+        "Contested Waters",
+        native,
+        Box::new(move |cc| Ok(Box::new(app::App::new(cc, report, options)))),
+    );
+    if let Err(e) = run {
+        eprintln!("error: cannot open the window: {e}");
+        return ExitCode::FAILURE;
+    }
+    if cli.screenshot.is_some() {
+        let outcome = result_slot.lock().ok().and_then(|r| r.clone());
+        return match outcome {
+            Some(Ok(())) => ExitCode::SUCCESS,
+            Some(Err(e)) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!("error: the window closed before a screenshot was taken");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    ExitCode::SUCCESS
+}

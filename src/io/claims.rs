@@ -21,9 +21,9 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Claim, LoadError> {
         Geometry::Polygon(poly) => ClaimGeometry::Areas(MultiPolygon(vec![poly])),
         Geometry::MultiPolygon(m) => ClaimGeometry::Areas(m),
         _ => {
-            return Err(
-                p.geometry_error("expected a LineString, MultiLineString, Polygon or MultiPolygon")
-            );
+            return Err(p.geometry_error(
+                "expected a LineString, MultiLineString, Polygon or MultiPolygon",
+            ));
         }
     };
     Ok(Claim {

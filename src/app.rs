@@ -1,0 +1,349 @@
+//! The app: owns the state, lays out the panels and applies what they report.
+
+use crate::io::LoadReport;
+use crate::map::layers::Layers;
+use crate::map::{Camera, Item, MapView, Scene, ScreenRect};
+use crate::model::Atlas;
+use crate::ui;
+use egui::{Key, Ui};
+use geo::{Coord, Rect};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The region framed by default: the East and South China seas.
+pub fn default_region() -> Rect<f64> {
+    Rect::new(Coord { x: 104.0, y: 2.0 }, Coord { x: 132.0, y: 34.0 })
+}
+
+/// Key under which the saved state is stored by eframe.
+const STORAGE_KEY: &str = "contested-waters-state";
+/// Points the map moves per arrow-key press.
+const ARROW_PAN_PT: f64 = 120.0;
+
+/// What persists between runs: the view and the layer settings (never caches or data).
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SavedState {
+    /// `None` frames the default region (refitted as the window changes size).
+    pub camera: Option<Camera>,
+    pub layers: Layers,
+}
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Open on this view instead of the saved or default one.
+    pub camera: Option<Camera>,
+    /// Write the first complete frame to this PNG and exit.
+    pub screenshot: Option<PathBuf>,
+    /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
+    pub screenshot_result: ScreenshotResult,
+}
+
+/// Outcome of a `--screenshot` run, read by `main` after the window closes.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+struct ScreenshotJob {
+    path: PathBuf,
+    requested: bool,
+    result: ScreenshotResult,
+}
+
+/// Frames drawn before a screenshot is taken, so fonts and layout have settled.
+const SCREENSHOT_AFTER_FRAMES: u64 = 3;
+
+pub struct App {
+    atlas: Atlas,
+    scene: Scene,
+    /// Load errors, shown in a banner until dismissed.
+    errors: Vec<String>,
+    show_errors: bool,
+    pub saved: SavedState,
+    selected: Option<Item>,
+    hovered: Option<Item>,
+    cursor_lon_lat: Option<Coord<f64>>,
+    map_viewport: Option<ScreenRect>,
+    /// The camera the last frame was drawn with.
+    view_camera: Option<Camera>,
+    screenshot: Option<ScreenshotJob>,
+    frames: u64,
+}
+
+impl App {
+    /// Builds the app from loaded data (no eframe needed: tests use this).
+    pub fn from_report(
+        report: LoadReport,
+        options: StartOptions,
+        saved: Option<SavedState>,
+    ) -> Self {
+        let scene = Scene::build(&report.atlas);
+        let mut saved = saved.unwrap_or_default();
+        if options.camera.is_some() {
+            saved.camera = options.camera;
+        }
+        let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+        Self {
+            atlas: report.atlas,
+            scene,
+            show_errors: !errors.is_empty(),
+            errors,
+            saved,
+            selected: None,
+            hovered: None,
+            cursor_lon_lat: None,
+            map_viewport: None,
+            view_camera: None,
+            screenshot: options.screenshot.map(|path| ScreenshotJob {
+                path,
+                requested: false,
+                result: options.screenshot_result,
+            }),
+            frames: 0,
+        }
+    }
+
+    /// Builds the app inside eframe: fonts, and the saved state unless a view was given.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        report: LoadReport,
+        options: StartOptions,
+    ) -> Self {
+        ui::fonts::install(&cc.egui_ctx);
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        let saved = if options.screenshot.is_some() {
+            None
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value::<SavedState>(s, STORAGE_KEY))
+        };
+        Self::from_report(report, options, saved)
+    }
+
+    pub fn atlas(&self) -> &Atlas {
+        &self.atlas
+    }
+
+    pub fn selected(&self) -> Option<Item> {
+        self.selected
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.errors
+    }
+
+    /// The map's viewport in the last frame.
+    pub fn map_viewport(&self) -> Option<ScreenRect> {
+        self.map_viewport
+    }
+
+    /// The camera the last frame was drawn with.
+    pub fn camera(&self) -> Option<Camera> {
+        self.view_camera
+    }
+
+    /// Where a lon/lat is on screen in the last frame's map viewport.
+    pub fn screen_of_lon_lat(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
+        let cam = self.view_camera?;
+        let vp = self.map_viewport?;
+        let s = cam.screen_from_world(
+            &vp,
+            crate::map::projection::world_from_lon_lat(Coord { x: lon, y: lat }),
+        );
+        #[allow(clippy::cast_possible_truncation)]
+        Some(egui::Pos2::new(s.x as f32, s.y as f32))
+    }
+
+    /// Draws one frame of the whole app.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        self.keyboard(ui);
+        if self.show_errors {
+            egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
+        }
+        egui::Panel::bottom("status").show(ui, |ui| {
+            if let Some(cam) = self.view_camera {
+                ui::status::status_ui(ui, &cam, self.cursor_lon_lat, self.atlas.as_of);
+            }
+        });
+        egui::Panel::left("layers")
+            .default_size(240.0)
+            .show(ui, |ui| {
+                ui.heading("Layers");
+                ui::layers_panel::layers_ui(ui, &mut self.saved.layers);
+            });
+        egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| match self.selected {
+            Some(item) => {
+                if let Some(next) = ui::inspector::inspector_ui(ui, &self.atlas, item) {
+                    self.selected = Some(next);
+                }
+            }
+            None => {
+                ui.heading("Inspector");
+                ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
+                ui.add_space(8.0);
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection");
+            }
+        });
+        egui::CentralPanel::default()
+            .frame(egui::Frame::NONE)
+            .show(ui, |ui| self.map_ui(ui));
+        self.frames += 1;
+        self.screenshot_step(ui.ctx());
+    }
+
+    fn map_ui(&mut self, ui: &mut Ui) {
+        let size = ui.available_size();
+        let camera = self.saved.camera.unwrap_or_else(|| {
+            Camera::fit_lon_lat(
+                default_region(),
+                Coord {
+                    x: f64::from(size.x),
+                    y: f64::from(size.y),
+                },
+            )
+        });
+        self.view_camera = Some(camera);
+        let out = MapView {
+            atlas: &self.atlas,
+            scene: &mut self.scene,
+            camera,
+            layers: &self.saved.layers,
+            selected: self.selected,
+        }
+        .show(ui);
+        if let Some(cam) = out.camera {
+            self.saved.camera = Some(cam);
+        }
+        if let Some(click) = out.clicked {
+            self.selected = click;
+        }
+        self.hovered = out.hovered;
+        self.cursor_lon_lat = out.cursor_lon_lat;
+        self.map_viewport = out.viewport;
+    }
+
+    fn banner_ui(&mut self, ui: &mut Ui) {
+        ui.horizontal(|ui| {
+            ui.colored_label(
+                egui::Color32::from_rgb(0xb0, 0x20, 0x20),
+                format!(
+                    "Warning: {} problem(s) while loading data; everything else loaded.",
+                    self.errors.len()
+                ),
+            );
+            if ui.button("Dismiss").clicked() {
+                self.show_errors = false;
+            }
+        });
+        egui::ScrollArea::vertical()
+            .max_height(90.0)
+            .show(ui, |ui| {
+                for e in &self.errors {
+                    ui.label(e);
+                }
+            });
+    }
+
+    /// Global shortcuts, unless a text field has the keyboard.
+    fn keyboard(&mut self, ui: &Ui) {
+        if ui.ctx().egui_wants_keyboard_input() {
+            return;
+        }
+        let (zoom_in, zoom_out, home, escape, dx, dy) = ui.input(|i| {
+            let dx = f64::from(u8::from(i.key_pressed(Key::ArrowLeft)))
+                - f64::from(u8::from(i.key_pressed(Key::ArrowRight)));
+            let dy = f64::from(u8::from(i.key_pressed(Key::ArrowUp)))
+                - f64::from(u8::from(i.key_pressed(Key::ArrowDown)));
+            (
+                i.key_pressed(Key::Plus) || i.key_pressed(Key::Equals),
+                i.key_pressed(Key::Minus),
+                i.key_pressed(Key::Home),
+                i.key_pressed(Key::Escape),
+                dx,
+                dy,
+            )
+        });
+        if escape {
+            self.selected = None;
+        }
+        if home {
+            // Re-framed on the next map frame.
+            self.saved.camera = None;
+            return;
+        }
+        if !(zoom_in || zoom_out || dx != 0.0 || dy != 0.0) {
+            return;
+        }
+        let (Some(mut cam), Some(vp)) = (self.view_camera, self.map_viewport) else {
+            return;
+        };
+        if zoom_in || zoom_out {
+            let dz = if zoom_in { 1.0 } else { -1.0 };
+            cam = cam.zoomed_about(&vp, vp.center(), dz);
+        }
+        if dx != 0.0 || dy != 0.0 {
+            cam = cam.panned_by_px(Coord {
+                x: dx * ARROW_PAN_PT,
+                y: dy * ARROW_PAN_PT,
+            });
+        }
+        self.saved.camera = Some(cam);
+    }
+
+    fn screenshot_step(&mut self, ctx: &egui::Context) {
+        let Some(job) = &mut self.screenshot else {
+            return;
+        };
+        if job.requested {
+            let done = job.result.lock().map(|r| r.is_some()).unwrap_or(true);
+            if done {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            } else {
+                ctx.request_repaint();
+            }
+            return;
+        }
+        ctx.request_repaint();
+        if self.frames < SCREENSHOT_AFTER_FRAMES {
+            return;
+        }
+        job.requested = true;
+        let path = job.path.clone();
+        let result = job.result.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let outcome = save_png(&path, &image);
+            if let Ok(mut slot) = result.lock() {
+                *slot = Some(outcome);
+            }
+            repaint.request_repaint();
+        });
+    }
+}
+
+/// Writes an egui image to a PNG file.
+fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
+    let [w, h] = image.size;
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err("screenshot too large".into());
+    };
+    let img =
+        image::RgbaImage::from_raw(w, h, bytes).ok_or("screenshot buffer has the wrong size")?;
+    img.save(path)
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, STORAGE_KEY, &self.saved);
+        }
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        crate::map::style::SEA.to_normalized_gamma_f32()
+    }
+}

@@ -1,0 +1,18 @@
+//! Geometry and screens: projection, camera, the projected scene, picking, labels, and the
+//! egui widget that draws them. Knows nothing of incidents' meaning or of the app.
+
+pub mod camera;
+pub mod graticule;
+pub mod labels;
+pub mod pick;
+pub mod projection;
+pub mod scene;
+
+pub use camera::{Camera, ScreenRect};
+pub use pick::Item;
+pub use scene::Scene;
+pub mod layers;
+pub mod style;
+pub mod view;
+pub use layers::{LayerId, Layers};
+pub use view::{MapOutput, MapView};

@@ -1,0 +1,251 @@
+//! The scene: the atlas projected once into world metres, indexed, and simplified per zoom level.
+//!
+//! Pan and zoom never re-project: the view only transforms these cached world coordinates.
+//! Simplified and triangulated base-map meshes are built once per level of detail, on first use.
+
+use super::pick::{Item, PickIndex};
+use super::projection::world_from_lon_lat;
+use crate::model::{Atlas, ClaimGeometry};
+use geo::{BoundingRect, Coord, LineString, MapCoords, Polygon, Rect, Simplify, TriangulateEarcut};
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{AABB, RTree};
+use std::collections::HashMap;
+
+/// Finest level of detail: at and above it the base map is drawn unsimplified.
+pub const FULL_DETAIL_LOD: u8 = 13;
+/// Simplification tolerance, in screen points at the level's zoom.
+const SIMPLIFY_TOLERANCE_PX: f64 = 0.6;
+
+/// The level of detail used at a zoom.
+pub fn lod_for_zoom(zoom: f64) -> u8 {
+    // Truncation is intended: a level covers [z, z + 1).
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let z = zoom.floor().clamp(0.0, f64::from(FULL_DETAIL_LOD)) as u8;
+    z
+}
+
+/// A triangulated polygon in world metres.
+#[derive(Clone, Debug, Default)]
+pub struct WorldMesh {
+    pub vertices: Vec<[f64; 2]>,
+    pub indices: Vec<u32>,
+}
+
+/// One base-map polygon at one level of detail: its fill and its rings (for borders).
+#[derive(Clone, Debug, Default)]
+pub struct LodPolygon {
+    pub fill: WorldMesh,
+    pub rings: Vec<Vec<[f64; 2]>>,
+}
+
+/// A claim's lines in world metres.
+#[derive(Clone, Debug)]
+pub struct ClaimLines {
+    pub claim: usize,
+    pub lines: Vec<Vec<[f64; 2]>>,
+    /// True for areas (rings drawn closed).
+    pub closed: bool,
+}
+
+/// Everything the map draws, in world coordinates.
+pub struct Scene {
+    /// Base-map polygons at full detail, flattened over countries.
+    base_polygons: Vec<Polygon<f64>>,
+    /// Country index of each base polygon.
+    pub base_country: Vec<usize>,
+    /// Base polygons by bounding box, for viewport culling.
+    base_index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
+    lods: HashMap<u8, Vec<LodPolygon>>,
+    pub features: Vec<Coord<f64>>,
+    pub incidents: Vec<Coord<f64>>,
+    pub sites: Vec<Coord<f64>>,
+    pub claims: Vec<ClaimLines>,
+    /// Label anchor (world) of each country: the centre of its largest polygon's bounding box.
+    pub country_anchors: Vec<Option<Coord<f64>>>,
+    pub pick: PickIndex,
+}
+
+fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
+    p.map_coords(world_from_lon_lat)
+}
+
+fn to_array(c: Coord<f64>) -> [f64; 2] {
+    [c.x, c.y]
+}
+
+fn line_points(l: &LineString<f64>) -> Vec<[f64; 2]> {
+    l.0.iter()
+        .map(|c| to_array(world_from_lon_lat(*c)))
+        .collect()
+}
+
+impl Scene {
+    /// Projects and indexes an atlas. Cost is linear in its size; done once per load.
+    pub fn build(atlas: &Atlas) -> Self {
+        let mut base_polygons = Vec::new();
+        let mut base_country = Vec::new();
+        let mut country_anchors = Vec::with_capacity(atlas.countries.len());
+        for (ci, country) in atlas.countries.iter().enumerate() {
+            let mut largest: Option<(f64, Coord<f64>)> = None;
+            for poly in &country.shape {
+                let w = project_polygon(poly);
+                if let Some(r) = w.bounding_rect() {
+                    let area = r.width() * r.height();
+                    if largest.is_none_or(|(a, _)| area > a) {
+                        largest = Some((area, r.center()));
+                    }
+                }
+                base_polygons.push(w);
+                base_country.push(ci);
+            }
+            country_anchors.push(largest.map(|(_, c)| c));
+        }
+        let base_index = RTree::bulk_load(
+            base_polygons
+                .iter()
+                .enumerate()
+                .filter_map(|(i, p)| {
+                    let r = p.bounding_rect()?;
+                    Some(GeomWithData::new(
+                        Rectangle::from_corners(to_array(r.min()), to_array(r.max())),
+                        i,
+                    ))
+                })
+                .collect(),
+        );
+        let features: Vec<_> = atlas
+            .features
+            .iter()
+            .map(|f| world_from_lon_lat(f.position.0))
+            .collect();
+        let incidents: Vec<_> = atlas
+            .incidents
+            .iter()
+            .map(|i| world_from_lon_lat(i.position.0))
+            .collect();
+        let sites: Vec<_> = atlas
+            .sites
+            .iter()
+            .map(|s| world_from_lon_lat(s.position.0))
+            .collect();
+        let claims: Vec<ClaimLines> = atlas
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| match &c.geometry {
+                ClaimGeometry::Lines(m) => ClaimLines {
+                    claim: i,
+                    lines: m.0.iter().map(line_points).collect(),
+                    closed: false,
+                },
+                ClaimGeometry::Areas(m) => ClaimLines {
+                    claim: i,
+                    lines: m
+                        .0
+                        .iter()
+                        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                        .map(line_points)
+                        .collect(),
+                    closed: true,
+                },
+            })
+            .collect();
+        let pick = PickIndex::build(&features, &incidents, &sites, &claims);
+        Self {
+            base_polygons,
+            base_country,
+            base_index,
+            lods: HashMap::new(),
+            features,
+            incidents,
+            sites,
+            claims,
+            country_anchors,
+            pick,
+        }
+    }
+
+    /// Base polygons whose bounding box meets `world` (viewport culling).
+    pub fn base_polygons_in(&self, world: Rect<f64>) -> Vec<usize> {
+        let env = AABB::from_corners(to_array(world.min()), to_array(world.max()));
+        let mut v: Vec<usize> = self
+            .base_index
+            .locate_in_envelope_intersecting(&env)
+            .map(|g| g.data)
+            .collect();
+        // Stable draw order regardless of the tree's layout.
+        v.sort_unstable();
+        v
+    }
+
+    /// The base map at a level of detail, building (and caching) it on first use.
+    pub fn base_lod(&mut self, lod: u8) -> &[LodPolygon] {
+        let polygons = &self.base_polygons;
+        self.lods
+            .entry(lod)
+            .or_insert_with(|| build_lod(polygons, lod))
+    }
+
+    /// Number of levels built so far (for tests and diagnostics).
+    pub fn built_lods(&self) -> usize {
+        self.lods.len()
+    }
+}
+
+/// Simplifies and triangulates every base polygon for one level of detail.
+fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
+    let tolerance_m = if lod >= FULL_DETAIL_LOD {
+        0.0
+    } else {
+        let cam = super::camera::Camera {
+            center_world: (0.0, 0.0),
+            zoom: f64::from(lod),
+        };
+        SIMPLIFY_TOLERANCE_PX * cam.m_per_px()
+    };
+    polygons
+        .iter()
+        .map(|p| {
+            let tiny = p
+                .bounding_rect()
+                .is_none_or(|r| r.width().max(r.height()) < tolerance_m * 1.5);
+            if tiny {
+                // Smaller than a couple of pixels at this level: nothing worth drawing.
+                return LodPolygon::default();
+            }
+            let simple = if tolerance_m > 0.0 {
+                p.simplify(tolerance_m)
+            } else {
+                p.clone()
+            };
+            let raw = simple.earcut_triangles_raw();
+            let fill = WorldMesh {
+                vertices: raw.vertices,
+                indices: raw
+                    .triangle_indices
+                    .into_iter()
+                    .filter_map(|i| u32::try_from(i).ok())
+                    .collect(),
+            };
+            let rings = std::iter::once(simple.exterior())
+                .chain(simple.interiors())
+                .map(|r| r.0.iter().map(|c| to_array(*c)).collect())
+                .collect();
+            LodPolygon { fill, rings }
+        })
+        .collect()
+}
+
+/// Which pickable thing an [`Item`] is, for callers that only know items.
+pub fn item_world(scene: &Scene, item: Item) -> Option<Coord<f64>> {
+    match item {
+        Item::Feature(i) => scene.features.get(i).copied(),
+        Item::Incident(i) => scene.incidents.get(i).copied(),
+        Item::Site(i) => scene.sites.get(i).copied(),
+        Item::Claim(i) => scene
+            .claims
+            .iter()
+            .find(|c| c.claim == i)
+            .and_then(|c| c.lines.first()?.first().map(|p| Coord { x: p[0], y: p[1] })),
+    }
+}

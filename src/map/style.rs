@@ -1,0 +1,216 @@
+//! The cartographic style: colours and symbols, shared by the map and the legend so the
+//! legend's swatches are drawn by the same code as the map.
+
+use crate::model::{ClaimKind, Country, FeatureKind, IncidentKind};
+use egui::{Color32, Painter, Pos2, Shape, Stroke, Vec2, epaint::PathStroke};
+
+pub const SEA: Color32 = Color32::from_rgb(0xd6, 0xe6, 0xef);
+pub const LAND: Color32 = Color32::from_rgb(0xf1, 0xee, 0xe4);
+pub const BORDER: Color32 = Color32::from_rgb(0x9c, 0x95, 0x88);
+pub const GRATICULE: Color32 = Color32::from_rgba_premultiplied(0x50, 0x70, 0x88, 0x50);
+pub const SEA_LABEL: Color32 = Color32::from_rgb(0x4a, 0x6f, 0x8a);
+pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(0x6b, 0x62, 0x55);
+pub const FEATURE_LABEL: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
+pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xf4, 0xf6, 0xf8, 0xd0);
+pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
+pub const SITE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
+
+/// Okabe–Ito palette (colour-blind safe).
+mod okabe_ito {
+    use egui::Color32;
+    pub const ORANGE: Color32 = Color32::from_rgb(0xe6, 0x9f, 0x00);
+    pub const SKY_BLUE: Color32 = Color32::from_rgb(0x56, 0xb4, 0xe9);
+    pub const GREEN: Color32 = Color32::from_rgb(0x00, 0x9e, 0x73);
+    pub const YELLOW: Color32 = Color32::from_rgb(0xf0, 0xe4, 0x42);
+    pub const BLUE: Color32 = Color32::from_rgb(0x00, 0x72, 0xb2);
+    pub const VERMILLION: Color32 = Color32::from_rgb(0xd5, 0x5e, 0x00);
+    pub const PURPLE: Color32 = Color32::from_rgb(0xcc, 0x79, 0xa7);
+    pub const GREY: Color32 = Color32::from_rgb(0x88, 0x88, 0x88);
+}
+
+/// Fill colour of a feature by who holds it (grey when unoccupied).
+pub fn holder_color(holder: Option<Country>) -> Color32 {
+    match holder.map(|c| c.code().to_owned()).as_deref() {
+        Some("CHN") => okabe_ito::VERMILLION,
+        Some("PHL") => okabe_ito::BLUE,
+        Some("VNM") => okabe_ito::ORANGE,
+        Some("TWN") => okabe_ito::GREEN,
+        Some("MYS") => okabe_ito::PURPLE,
+        Some("JPN") => okabe_ito::SKY_BLUE,
+        Some(_) => okabe_ito::YELLOW,
+        None => okabe_ito::GREY,
+    }
+}
+
+/// Holders shown in the legend, in order.
+pub const LEGEND_HOLDERS: [&str; 6] = ["CHN", "PHL", "VNM", "TWN", "MYS", "JPN"];
+
+/// Multiplies a colour's alpha by `opacity`.
+pub fn faded(c: Color32, opacity: f32) -> Color32 {
+    c.gamma_multiply(opacity.clamp(0.0, 1.0))
+}
+
+/// Draws a disputed feature's symbol: shape by physical kind, fill by holder.
+pub fn feature_symbol(
+    painter: &Painter,
+    center: Pos2,
+    radius: f32,
+    kind: FeatureKind,
+    fill: Color32,
+    opacity: f32,
+) {
+    let fill = faded(fill, opacity);
+    let outline = Stroke::new(1.2, faded(Color32::from_gray(40), opacity));
+    let r = radius;
+    let poly = |pts: Vec<Pos2>, filled: bool| {
+        if filled {
+            Shape::convex_polygon(pts, fill, outline)
+        } else {
+            Shape::closed_line(pts, Stroke::new(2.0, fill))
+        }
+    };
+    let shape = match kind {
+        FeatureKind::Island => Shape::circle_filled(center, r, fill),
+        FeatureKind::Cay => Shape::circle_filled(center, r * 0.8, fill),
+        FeatureKind::Rock => poly(
+            vec![
+                center + Vec2::new(0.0, -r * 1.15),
+                center + Vec2::new(r, r * 0.75),
+                center + Vec2::new(-r, r * 0.75),
+            ],
+            true,
+        ),
+        FeatureKind::Reef => poly(diamond(center, r), true),
+        FeatureKind::LowTideElevation => {
+            Shape::circle_stroke(center, r * 0.85, Stroke::new(2.2, fill))
+        }
+        FeatureKind::Submerged => poly(diamond(center, r), false),
+        FeatureKind::Bank => poly(
+            vec![
+                center + Vec2::new(-r * 0.8, -r * 0.8),
+                center + Vec2::new(r * 0.8, -r * 0.8),
+                center + Vec2::new(r * 0.8, r * 0.8),
+                center + Vec2::new(-r * 0.8, r * 0.8),
+            ],
+            false,
+        ),
+    };
+    painter.add(shape);
+    if matches!(kind, FeatureKind::Island | FeatureKind::Cay) {
+        painter.circle_stroke(
+            center,
+            if kind == FeatureKind::Cay { r * 0.8 } else { r },
+            outline,
+        );
+    }
+}
+
+fn diamond(c: Pos2, r: f32) -> Vec<Pos2> {
+    vec![
+        c + Vec2::new(0.0, -r),
+        c + Vec2::new(r, 0.0),
+        c + Vec2::new(0.0, r),
+        c + Vec2::new(-r, 0.0),
+    ]
+}
+
+/// Colour of an incident kind (distinct hues, colour-blind safe where the palette allows).
+pub fn incident_color(kind: IncidentKind) -> Color32 {
+    match kind {
+        IncidentKind::WaterCannon => okabe_ito::SKY_BLUE,
+        IncidentKind::Collision => okabe_ito::VERMILLION,
+        IncidentKind::Blocking => okabe_ito::ORANGE,
+        IncidentKind::Boarding => okabe_ito::PURPLE,
+        IncidentKind::Laser => okabe_ito::GREEN,
+        IncidentKind::Flare => okabe_ito::YELLOW,
+        IncidentKind::Incursion => okabe_ito::BLUE,
+        IncidentKind::AirIntercept => Color32::from_rgb(0x5a, 0x3d, 0x99),
+        IncidentKind::Swarming => Color32::from_rgb(0x8c, 0x56, 0x3b),
+        IncidentKind::ArmedClash => Color32::BLACK,
+        IncidentKind::Other => okabe_ito::GREY,
+    }
+}
+
+/// Draws an incident marker.
+pub fn incident_symbol(
+    painter: &Painter,
+    center: Pos2,
+    radius: f32,
+    kind: IncidentKind,
+    opacity: f32,
+) {
+    painter.circle(
+        center,
+        radius,
+        faded(incident_color(kind), opacity),
+        Stroke::new(1.0, faded(Color32::WHITE, opacity)),
+    );
+}
+
+/// Draws an agreement site marker (a square).
+pub fn site_symbol(painter: &Painter, center: Pos2, radius: f32, opacity: f32) {
+    let r = egui::Rect::from_center_size(center, Vec2::splat(radius * 2.0));
+    painter.rect(
+        r,
+        1.0,
+        faded(SITE, opacity),
+        Stroke::new(1.0, faded(Color32::WHITE, opacity)),
+        egui::StrokeKind::Middle,
+    );
+}
+
+/// How a claim kind is stroked.
+pub struct LineStyle {
+    pub color: Color32,
+    pub width: f32,
+    /// `Some((dash, gap))` for dashed lines, in points.
+    pub dash: Option<(f32, f32)>,
+}
+
+pub fn claim_style(kind: ClaimKind) -> LineStyle {
+    match kind {
+        ClaimKind::DashLine => LineStyle {
+            color: okabe_ito::VERMILLION,
+            width: 3.0,
+            dash: None,
+        },
+        ClaimKind::Adiz => LineStyle {
+            color: Color32::from_rgb(0x8a, 0x2b, 0x8a),
+            width: 1.6,
+            dash: Some((8.0, 5.0)),
+        },
+        ClaimKind::Baseline => LineStyle {
+            color: Color32::from_rgb(0xb0, 0x30, 0x30),
+            width: 1.4,
+            dash: Some((2.0, 2.5)),
+        },
+        ClaimKind::ArchipelagicBaseline => LineStyle {
+            color: okabe_ito::BLUE,
+            width: 1.4,
+            dash: Some((2.0, 2.5)),
+        },
+        ClaimKind::ClaimArea => LineStyle {
+            color: okabe_ito::BLUE,
+            width: 1.8,
+            dash: Some((10.0, 4.0)),
+        },
+        ClaimKind::TerritorialSea => LineStyle {
+            color: okabe_ito::GREEN,
+            width: 1.2,
+            dash: Some((4.0, 3.0)),
+        },
+    }
+}
+
+/// Strokes a polyline in a claim's style.
+pub fn stroke_line(painter: &Painter, points: Vec<Pos2>, style: &LineStyle, opacity: f32) {
+    let stroke = Stroke::new(style.width, faded(style.color, opacity));
+    match style.dash {
+        None => {
+            painter.add(Shape::line(points, PathStroke::from(stroke)));
+        }
+        Some((dash, gap)) => {
+            painter.extend(Shape::dashed_line(&points, stroke, dash, gap));
+        }
+    }
+}

@@ -1,0 +1,455 @@
+//! `MapView`: the egui widget that draws the scene through the camera and reports input.
+//!
+//! Built every frame; it borrows the state it needs and returns a [`MapOutput`]. It changes
+//! nothing itself: the app applies the new camera and the selection.
+
+use super::camera::{Camera, ScreenRect};
+use super::graticule;
+use super::labels::{LabelBox, place_labels};
+use super::layers::Layers;
+use super::pick::Item;
+use super::projection::{lon_lat_from_world, world_from_lon_lat};
+use super::scene::{Scene, lod_for_zoom};
+use super::style;
+use crate::model::Atlas;
+use egui::{
+    Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, epaint::Vertex,
+};
+use geo::Coord;
+
+/// Pick tolerance around the pointer, in points.
+pub const PICK_TOLERANCE_PT: f64 = 8.0;
+/// Zoom levels per point of wheel scrolling.
+const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
+/// Feature names appear from this zoom on.
+const FEATURE_LABEL_MIN_ZOOM: f64 = 6.5;
+
+/// Sea and strait names, placed by hand (placement only: no claim is implied).
+const SEA_LABELS: [(&str, f64, f64); 11] = [
+    ("South China Sea", 113.2, 13.8),
+    ("East China Sea", 125.3, 29.6),
+    ("Philippine Sea", 129.0, 17.5),
+    ("Sulu Sea", 120.3, 8.6),
+    ("Celebes Sea", 122.8, 4.0),
+    ("Gulf of Tonkin", 107.8, 19.9),
+    ("Gulf of Thailand", 101.8, 9.6),
+    ("Yellow Sea", 123.2, 35.3),
+    ("Taiwan Strait", 119.4, 24.1),
+    ("Luzon Strait", 120.9, 20.6),
+    ("Java Sea", 111.0, -5.0),
+];
+
+/// What the user did to the map this frame.
+#[derive(Clone, Debug, Default)]
+pub struct MapOutput {
+    /// The camera after this frame's pan and zoom.
+    pub camera: Option<Camera>,
+    pub hovered: Option<Item>,
+    /// `Some(None)` when empty map was clicked (clears the selection).
+    pub clicked: Option<Option<Item>>,
+    pub cursor_lon_lat: Option<Coord<f64>>,
+    pub viewport: Option<ScreenRect>,
+}
+
+/// The map widget.
+pub struct MapView<'a> {
+    pub atlas: &'a Atlas,
+    pub scene: &'a mut Scene,
+    pub camera: Camera,
+    pub layers: &'a Layers,
+    pub selected: Option<Item>,
+}
+
+fn pos(c: Coord<f64>) -> Pos2 {
+    // Screen coordinates fit f32 comfortably; the world stays f64.
+    #[allow(clippy::cast_possible_truncation)]
+    Pos2::new(c.x as f32, c.y as f32)
+}
+
+fn coord(p: Pos2) -> Coord<f64> {
+    Coord {
+        x: f64::from(p.x),
+        y: f64::from(p.y),
+    }
+}
+
+/// The viewport of an egui rect.
+pub fn screen_rect(rect: Rect) -> ScreenRect {
+    ScreenRect::new(
+        f64::from(rect.min.x),
+        f64::from(rect.min.y),
+        f64::from(rect.width()),
+        f64::from(rect.height()),
+    )
+}
+
+impl MapView<'_> {
+    /// Handles input, paints, and reports what happened.
+    pub fn show(self, ui: &mut Ui) -> MapOutput {
+        let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+        let viewport = screen_rect(rect);
+        let mut camera = self.camera;
+
+        if response.dragged() {
+            camera = camera.panned_by_px(coord(response.drag_delta().to_pos2()));
+        }
+        if let Some(hover) = response.hover_pos() {
+            let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta().y, i.zoom_delta()));
+            let mut dz = f64::from(scroll) * WHEEL_ZOOM_PER_PT;
+            if pinch != 1.0 && pinch > 0.0 {
+                dz += f64::from(pinch).log2();
+            }
+            if response.double_clicked() {
+                dz += 1.0;
+            }
+            if dz != 0.0 {
+                camera = camera.zoomed_about(&viewport, coord(hover), dz);
+            }
+        }
+
+        let tolerance_m = PICK_TOLERANCE_PT * camera.m_per_px();
+        let layers = self.layers;
+        let pick_at = |p: Pos2| {
+            self.scene.pick.pick(
+                camera.world_from_screen(&viewport, coord(p)),
+                tolerance_m,
+                |it| layers.shows(it),
+            )
+        };
+        let hovered = response.hover_pos().and_then(pick_at);
+        let clicked = if response.clicked() && !response.double_clicked() {
+            response.interact_pointer_pos().map(pick_at)
+        } else {
+            None
+        };
+        let cursor_lon_lat = response
+            .hover_pos()
+            .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))));
+
+        let painter = ui.painter_at(rect);
+        let ctx = Painter2 {
+            painter: &painter,
+            camera,
+            viewport,
+        };
+        ctx.paint(self.atlas, self.scene, layers, self.selected, hovered);
+
+        if let Some(item) = hovered {
+            response.on_hover_text_at_pointer(item_name(self.atlas, item));
+        }
+        MapOutput {
+            camera: (camera != self.camera).then_some(camera),
+            hovered,
+            clicked,
+            cursor_lon_lat,
+            viewport: Some(viewport),
+        }
+    }
+}
+
+/// The display name of an item, for tooltips and lists.
+pub fn item_name(atlas: &Atlas, item: Item) -> String {
+    match item {
+        Item::Feature(i) => atlas.features.get(i).map(|f| f.name.clone()),
+        Item::Incident(i) => atlas.incidents.get(i).map(|x| {
+            format!(
+                "{} — {} ({})",
+                x.date_precision.format(x.date),
+                x.kind.label(),
+                x.location_name
+            )
+        }),
+        Item::Site(i) => atlas.sites.get(i).map(|s| s.name.clone()),
+        Item::Claim(i) => atlas.claims.get(i).map(|c| c.name.clone()),
+    }
+    .unwrap_or_default()
+}
+
+/// Painting state for one frame.
+struct Painter2<'p> {
+    painter: &'p egui::Painter,
+    camera: Camera,
+    viewport: ScreenRect,
+}
+
+impl Painter2<'_> {
+    fn to_screen(&self, w: Coord<f64>) -> Pos2 {
+        pos(self.camera.screen_from_world(&self.viewport, w))
+    }
+
+    fn to_screen_arr(&self, w: [f64; 2]) -> Pos2 {
+        self.to_screen(Coord { x: w[0], y: w[1] })
+    }
+
+    fn paint(
+        &self,
+        atlas: &Atlas,
+        scene: &mut Scene,
+        layers: &Layers,
+        selected: Option<Item>,
+        hovered: Option<Item>,
+    ) {
+        let rect = self.painter.clip_rect();
+        self.painter.rect_filled(rect, 0.0, style::SEA);
+        let mut occupied: Vec<LabelBox> = Vec::new();
+        if layers.basemap.visible {
+            self.paint_basemap(scene, layers.basemap.opacity);
+        }
+        if layers.graticule.visible {
+            self.paint_graticule(layers.graticule.opacity);
+        }
+        if layers.claims.visible {
+            for c in &scene.claims {
+                let Some(claim) = atlas.claims.get(c.claim) else {
+                    continue;
+                };
+                let mut st = style::claim_style(claim.kind);
+                if selected == Some(Item::Claim(c.claim)) || hovered == Some(Item::Claim(c.claim)) {
+                    st.width += 2.0;
+                }
+                for line in &c.lines {
+                    let pts: Vec<Pos2> = line.iter().map(|p| self.to_screen_arr(*p)).collect();
+                    style::stroke_line(self.painter, pts, &st, layers.claims.opacity);
+                }
+            }
+        }
+        let visible_world = self.camera.visible_world(&self.viewport);
+        let on_screen = |w: &Coord<f64>| {
+            let pad = 20.0 * self.camera.m_per_px();
+            w.x >= visible_world.min().x - pad
+                && w.x <= visible_world.max().x + pad
+                && w.y >= visible_world.min().y - pad
+                && w.y <= visible_world.max().y + pad
+        };
+        if layers.agreements.visible {
+            for (i, w) in scene.sites.iter().enumerate().filter(|(_, w)| on_screen(w)) {
+                let p = self.to_screen(*w);
+                self.highlight(p, Item::Site(i), selected, hovered, 7.0);
+                style::site_symbol(self.painter, p, 4.5, layers.agreements.opacity);
+            }
+        }
+        if layers.incidents.visible {
+            for (i, w) in scene
+                .incidents
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| on_screen(w))
+            {
+                let Some(inc) = atlas.incidents.get(i) else {
+                    continue;
+                };
+                let p = self.to_screen(*w);
+                self.highlight(p, Item::Incident(i), selected, hovered, 6.0);
+                style::incident_symbol(self.painter, p, 3.5, inc.kind, layers.incidents.opacity);
+            }
+        }
+        let mut feature_labels = Vec::new();
+        if layers.features.visible {
+            for (i, w) in scene
+                .features
+                .iter()
+                .enumerate()
+                .filter(|(_, w)| on_screen(w))
+            {
+                let Some(f) = atlas.features.get(i) else {
+                    continue;
+                };
+                let p = self.to_screen(*w);
+                self.highlight(p, Item::Feature(i), selected, hovered, 10.0);
+                let fill = style::holder_color(f.controlled_by);
+                style::feature_symbol(self.painter, p, 5.5, f.kind, fill, layers.features.opacity);
+                occupied.push(LabelBox::centered(
+                    [f64::from(p.x), f64::from(p.y)],
+                    [12.0, 12.0],
+                ));
+                let wanted = self.camera.zoom >= FEATURE_LABEL_MIN_ZOOM
+                    || selected == Some(Item::Feature(i));
+                if wanted {
+                    feature_labels.push((i, p));
+                }
+            }
+        }
+        self.paint_labels(atlas, scene, layers, &feature_labels, selected, occupied);
+    }
+
+    fn highlight(
+        &self,
+        p: Pos2,
+        item: Item,
+        selected: Option<Item>,
+        hovered: Option<Item>,
+        r: f32,
+    ) {
+        if selected == Some(item) {
+            self.painter.circle(
+                p,
+                r + 2.0,
+                style::HIGHLIGHT.gamma_multiply(0.6),
+                Stroke::new(2.0, Color32::BLACK),
+            );
+        } else if hovered == Some(item) {
+            self.painter
+                .circle_filled(p, r, style::HIGHLIGHT.gamma_multiply(0.7));
+        }
+    }
+
+    fn paint_basemap(&self, scene: &mut Scene, opacity: f32) {
+        let visible = scene.base_polygons_in(self.camera.visible_world(&self.viewport));
+        let lod = lod_for_zoom(self.camera.zoom);
+        let polys = scene.base_lod(lod);
+        let land = style::faded(style::LAND, opacity);
+        let mut mesh = Mesh::default();
+        for &i in &visible {
+            let Some(p) = polys.get(i) else { continue };
+            let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+                break;
+            };
+            mesh.vertices.extend(p.fill.vertices.iter().map(|v| Vertex {
+                pos: self.to_screen_arr(*v),
+                uv: egui::epaint::WHITE_UV,
+                color: land,
+            }));
+            mesh.indices.extend(p.fill.indices.iter().map(|k| base + k));
+        }
+        self.painter.add(Shape::mesh(mesh));
+        let border = Stroke::new(0.8, style::faded(style::BORDER, opacity));
+        for &i in &visible {
+            let Some(p) = polys.get(i) else { continue };
+            for ring in &p.rings {
+                let pts: Vec<Pos2> = ring.iter().map(|v| self.to_screen_arr(*v)).collect();
+                self.painter.add(Shape::line(pts, border));
+            }
+        }
+    }
+
+    fn paint_graticule(&self, opacity: f32) {
+        let step = graticule::step_deg(self.camera.px_per_m(), 90.0);
+        let vis = self.camera.visible_world(&self.viewport);
+        let a = lon_lat_from_world(vis.min());
+        let b = lon_lat_from_world(vis.max());
+        let stroke = Stroke::new(0.7, style::faded(style::GRATICULE, opacity));
+        let font = FontId::proportional(10.0);
+        let text_color = style::faded(style::SEA_LABEL, opacity);
+        let r = self.painter.clip_rect();
+        for lon in graticule::ticks(a.x, b.x, step) {
+            let x = self
+                .to_screen(world_from_lon_lat(Coord { x: lon, y: 0.0 }))
+                .x;
+            self.painter
+                .line_segment([Pos2::new(x, r.top()), Pos2::new(x, r.bottom())], stroke);
+            self.painter.text(
+                Pos2::new(x + 2.0, r.top() + 2.0),
+                Align2::LEFT_TOP,
+                graticule::format_tick(lon, 'E', 'W'),
+                font.clone(),
+                text_color,
+            );
+        }
+        for lat in graticule::ticks(a.y, b.y, step) {
+            let y = self
+                .to_screen(world_from_lon_lat(Coord { x: 0.0, y: lat }))
+                .y;
+            self.painter
+                .line_segment([Pos2::new(r.left(), y), Pos2::new(r.right(), y)], stroke);
+            self.painter.text(
+                Pos2::new(r.left() + 2.0, y - 1.0),
+                Align2::LEFT_BOTTOM,
+                graticule::format_tick(lat, 'N', 'S'),
+                font.clone(),
+                text_color,
+            );
+        }
+    }
+
+    fn paint_labels(
+        &self,
+        atlas: &Atlas,
+        scene: &Scene,
+        layers: &Layers,
+        features: &[(usize, Pos2)],
+        selected: Option<Item>,
+        occupied: Vec<LabelBox>,
+    ) {
+        // Candidates in priority order: the selected feature, seas, countries, then features.
+        let mut cands: Vec<(String, Pos2, FontId, Color32, bool)> = Vec::new();
+        let sel_feature = match selected {
+            Some(Item::Feature(i)) => Some(i),
+            _ => None,
+        };
+        let mut feats: Vec<&(usize, Pos2)> = features.iter().collect();
+        feats.sort_by_key(|(i, _)| (Some(*i) != sel_feature, *i));
+        let feature_cand = |(i, p): &(usize, Pos2)| {
+            atlas.features.get(*i).map(|f| {
+                (
+                    f.name.clone(),
+                    *p + Vec2::new(0.0, -13.0),
+                    FontId::proportional(12.0),
+                    style::FEATURE_LABEL,
+                    false,
+                )
+            })
+        };
+        if let Some(first) = feats.first().filter(|(i, _)| Some(*i) == sel_feature) {
+            cands.extend(feature_cand(first));
+        }
+        if layers.basemap.visible {
+            for (name, lon, lat) in SEA_LABELS {
+                let p = self.to_screen(world_from_lon_lat(Coord { x: lon, y: lat }));
+                cands.push((
+                    name.to_owned(),
+                    p,
+                    FontId::proportional(14.0),
+                    style::SEA_LABEL,
+                    true,
+                ));
+            }
+            for (ci, c) in atlas.countries.iter().enumerate() {
+                if let Some(Some(anchor)) = scene.country_anchors.get(ci) {
+                    cands.push((
+                        c.name.clone(),
+                        self.to_screen(*anchor),
+                        FontId::proportional(13.0),
+                        style::COUNTRY_LABEL,
+                        false,
+                    ));
+                }
+            }
+        }
+        cands.extend(
+            feats
+                .iter()
+                .filter(|(i, _)| Some(*i) != sel_feature)
+                .filter_map(|f| feature_cand(f)),
+        );
+
+        let clip = self.painter.clip_rect();
+        let galleys: Vec<_> = cands
+            .into_iter()
+            .filter(|(_, p, ..)| clip.expand(100.0).contains(*p))
+            .map(|(text, p, font, color, italic)| {
+                let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+                if let Some(s) = job.sections.first_mut() {
+                    s.format.italics = italic;
+                }
+                (self.painter.layout_job(job), p)
+            })
+            .collect();
+        let boxes: Vec<LabelBox> = galleys
+            .iter()
+            .map(|(g, p)| {
+                LabelBox::centered(
+                    [f64::from(p.x), f64::from(p.y)],
+                    [f64::from(g.size().x), f64::from(g.size().y)],
+                )
+            })
+            .collect();
+        for i in place_labels(&boxes, &occupied, 3.0) {
+            let (g, p) = &galleys[i];
+            let top_left = *p - g.size() / 2.0;
+            let halo = Rect::from_min_size(top_left, g.size()).expand(1.0);
+            self.painter
+                .rect_filled(halo, 3.0, style::HALO.gamma_multiply(0.55));
+            self.painter.galley(top_left, g.clone(), Color32::BLACK);
+        }
+    }
+}

@@ -1,0 +1,284 @@
+//! The inspector: every property of the selected item in readable form, with its sources.
+
+use super::links::sources_ui;
+use crate::map::Item;
+use crate::model::{Atlas, Country};
+use egui::{RichText, Ui};
+
+/// Draws the selected item. Returns an item the user chose from inside it (a linked feature or
+/// incident), for the app to select.
+pub fn inspector_ui(ui: &mut Ui, atlas: &Atlas, item: Item) -> Option<Item> {
+    let mut chosen = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match item {
+            Item::Feature(i) => {
+                if let Some(f) = atlas.features.get(i) {
+                    chosen = feature_ui(ui, atlas, f);
+                }
+            }
+            Item::Incident(i) => {
+                if let Some(x) = atlas.incidents.get(i) {
+                    chosen = incident_ui(ui, atlas, x);
+                }
+            }
+            Item::Site(i) => {
+                if let Some(s) = atlas.sites.get(i) {
+                    site_ui(ui, atlas, s);
+                }
+            }
+            Item::Claim(i) => {
+                if let Some(c) = atlas.claims.get(i) {
+                    claim_ui(ui, c);
+                }
+            }
+        });
+    chosen
+}
+
+fn countries(list: &[Country]) -> String {
+    list.iter()
+        .map(|c| format!("{} ({c})", c.name()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn row(ui: &mut Ui, key: &str, value: impl Into<String>) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new(format!("{key}:")).strong());
+        ui.label(value.into());
+    });
+}
+
+fn list_block(ui: &mut Ui, title: &str, items: &[String]) {
+    if items.is_empty() {
+        return;
+    }
+    ui.label(RichText::new(title).strong());
+    for s in items {
+        ui.horizontal_wrapped(|ui| {
+            ui.label("•");
+            ui.label(s);
+        });
+    }
+}
+
+fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> Option<Item> {
+    ui.heading(&f.name);
+    ui.label(format!("{} · {}", f.kind.label(), f.group.label()));
+    ui.separator();
+    if !f.aliases.is_empty() {
+        ui.label(RichText::new("Names").strong());
+        egui::Grid::new("aliases")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for a in &f.aliases {
+                    ui.weak(a.language_label());
+                    ui.label(&a.name);
+                    ui.end_row();
+                }
+            });
+    }
+    row(ui, "Claimed by", countries(&f.claimants));
+    let holder = match f.controlled_by {
+        Some(c) => {
+            let since = f
+                .controlled_since
+                .map(|d| format!(" since {}", f.controlled_since_precision.format(d)))
+                .unwrap_or_default();
+            format!("{} ({c}){since}", c.name())
+        }
+        None => "no one (unoccupied)".to_owned(),
+    };
+    row(ui, "Held by", holder);
+    match &f.arbitration {
+        Some(a) => {
+            let paras = a
+                .paragraphs
+                .as_deref()
+                .map(|p| format!(" ({p})"))
+                .unwrap_or_default();
+            row(
+                ui,
+                "2016 award",
+                format!("{}{paras}", a.classification.label()),
+            );
+        }
+        None => row(ui, "2016 award", "not classified by the tribunal"),
+    }
+    if !f.facilities.is_empty() {
+        row(
+            ui,
+            "Facilities",
+            f.facilities
+                .iter()
+                .map(|x| x.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some(a) = f.area_km2 {
+        row(ui, "Area", format!("{a} km²"));
+    }
+    row(
+        ui,
+        "Position",
+        crate::ui::status::format_lon_lat(f.position.0),
+    );
+    if !f.notes.is_empty() {
+        ui.add_space(4.0);
+        ui.label(&f.notes);
+    }
+    list_block(ui, "Uncertain or disputed", &f.uncertain);
+    ui.add_space(4.0);
+    sources_ui(ui, &f.sources);
+    let at = atlas.incidents_at(&f.id);
+    let mut chosen = None;
+    if !at.is_empty() {
+        ui.separator();
+        ui.label(RichText::new(format!("Incidents here ({}), newest first", at.len())).strong());
+        for i in at {
+            let Some(x) = atlas.incidents.get(i) else {
+                continue;
+            };
+            let text = format!("{} — {}", x.date_precision.format(x.date), x.kind.label());
+            if ui.link(text).clicked() {
+                chosen = Some(Item::Incident(i));
+            }
+        }
+    }
+    chosen
+}
+
+fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option<Item> {
+    ui.heading(x.kind.label());
+    let dates = match x.date_end {
+        Some(end) => format!(
+            "{} to {}",
+            x.date_precision.format(x.date),
+            x.date_precision.format(end)
+        ),
+        None => x.date_precision.format(x.date),
+    };
+    ui.label(dates);
+    ui.separator();
+    let mut chosen = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Place:").strong());
+        ui.label(&x.location_name);
+        if let Some(fi) = x
+            .feature_id
+            .as_deref()
+            .and_then(|id| atlas.feature_index(id))
+            && ui.link("(open feature)").clicked()
+        {
+            chosen = Some(Item::Feature(fi));
+        }
+    });
+    row(
+        ui,
+        "Position",
+        format!(
+            "{} — {}",
+            crate::ui::status::format_lon_lat(x.position.0),
+            x.location_precision.label()
+        ),
+    );
+    ui.label(RichText::new("Actors").strong());
+    for a in &x.actors {
+        let agency = a
+            .agency
+            .as_deref()
+            .map(|g| format!(", {g}"))
+            .unwrap_or_default();
+        ui.label(format!(
+            "• {}{agency} — {} ({}), {}",
+            a.name,
+            a.country.name(),
+            a.country,
+            a.role.label()
+        ));
+    }
+    ui.add_space(4.0);
+    ui.label(&x.summary);
+    if let Some(c) = &x.casualties {
+        row(ui, "Casualties", c);
+    }
+    if let Some(d) = &x.disputed_accounts {
+        row(ui, "Accounts differ", d);
+    }
+    list_block(ui, "Uncertain", &x.uncertain);
+    ui.add_space(4.0);
+    sources_ui(ui, &x.sources);
+    chosen
+}
+
+fn site_ui(ui: &mut Ui, atlas: &Atlas, s: &crate::model::Site) {
+    ui.heading(&s.name);
+    ui.label(format!("{} ({})", s.country.name(), s.country));
+    ui.separator();
+    for id in &s.agreements {
+        if let Some(a) = atlas.agreements.iter().find(|a| &a.id == id) {
+            row(ui, "Agreement", &a.name);
+        }
+    }
+    if let Some(d) = s.added {
+        row(ui, "Site since", d.to_string());
+    }
+    if !s.aliases.is_empty() {
+        row(
+            ui,
+            "Also",
+            s.aliases
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    row(
+        ui,
+        "Position",
+        crate::ui::status::format_lon_lat(s.position.0),
+    );
+    if !s.notes.is_empty() {
+        ui.label(&s.notes);
+    }
+    list_block(ui, "Uncertain", &s.uncertain);
+    sources_ui(ui, &s.sources);
+}
+
+fn claim_ui(ui: &mut Ui, c: &crate::model::Claim) {
+    ui.heading(&c.name);
+    ui.label(format!(
+        "{} — {} ({})",
+        c.kind.label(),
+        c.claimant.name(),
+        c.claimant
+    ));
+    ui.separator();
+    if let Some(d) = c.declared {
+        row(ui, "Declared", d.to_string());
+    }
+    if !c.aliases.is_empty() {
+        row(
+            ui,
+            "Names",
+            c.aliases
+                .iter()
+                .map(|a| a.name.as_str())
+                .collect::<Vec<_>>()
+                .join(" · "),
+        );
+    }
+    if !c.legal_status.is_empty() {
+        ui.label(RichText::new("Legal status").strong());
+        ui.label(&c.legal_status);
+    }
+    if !c.points_source.is_empty() {
+        row(ui, "Vertices from", &c.points_source);
+    }
+    list_block(ui, "Uncertain", &c.uncertain);
+    sources_ui(ui, &c.sources);
+}

@@ -1,0 +1,123 @@
+//! The layers panel: visibility, opacity and a legend drawn with the map's own symbols.
+
+use crate::map::layers::{LayerId, Layers};
+use crate::map::style;
+use crate::model::{ClaimKind, Country, FeatureKind, IncidentKind};
+use egui::{Pos2, Ui, Vec2};
+
+const SWATCH: Vec2 = Vec2::new(26.0, 14.0);
+
+fn swatch(ui: &mut Ui, draw: impl FnOnce(&egui::Painter, egui::Rect)) {
+    let (rect, _) = ui.allocate_exact_size(SWATCH, egui::Sense::hover());
+    draw(&ui.painter_at(rect), rect);
+}
+
+fn legend_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::Rect)) {
+    ui.horizontal(|ui| {
+        swatch(ui, draw);
+        ui.label(label);
+    });
+}
+
+/// Draws the panel; edits `layers` in place (they are plain settings).
+pub fn layers_ui(ui: &mut Ui, layers: &mut Layers) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for id in LayerId::ALL {
+                let s = layers.get_mut(id);
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut s.visible, id.label());
+                });
+                ui.add_enabled(
+                    s.visible,
+                    egui::Slider::new(&mut s.opacity, 0.0..=1.0).text("opacity"),
+                );
+                egui::CollapsingHeader::new("Legend")
+                    .id_salt(("legend", id))
+                    .default_open(id == LayerId::Features)
+                    .show(ui, |ui| legend_ui(ui, id));
+                ui.separator();
+            }
+        });
+}
+
+fn legend_ui(ui: &mut Ui, id: LayerId) {
+    match id {
+        LayerId::Features => {
+            for kind in FeatureKind::ALL {
+                legend_row(ui, kind.label(), |p, r| {
+                    style::feature_symbol(p, r.center(), 5.5, kind, style::holder_color(None), 1.0)
+                });
+            }
+            ui.label("Colour: who holds it");
+            for code in style::LEGEND_HOLDERS {
+                let c = Country::parse(code);
+                legend_row(ui, c.map_or(code, |c| c.name()), |p, r| {
+                    style::feature_symbol(
+                        p,
+                        r.center(),
+                        5.5,
+                        FeatureKind::Island,
+                        style::holder_color(c),
+                        1.0,
+                    )
+                });
+            }
+            legend_row(ui, "unoccupied", |p, r| {
+                style::feature_symbol(
+                    p,
+                    r.center(),
+                    5.5,
+                    FeatureKind::Island,
+                    style::holder_color(None),
+                    1.0,
+                )
+            });
+        }
+        LayerId::Incidents => {
+            for kind in IncidentKind::ALL {
+                legend_row(ui, kind.label(), |p, r| {
+                    style::incident_symbol(p, r.center(), 4.0, kind, 1.0)
+                });
+            }
+        }
+        LayerId::Agreements => legend_row(ui, "base or site covered by an agreement", |p, r| {
+            style::site_symbol(p, r.center(), 4.5, 1.0)
+        }),
+        LayerId::Claims => {
+            for kind in ClaimKind::ALL {
+                legend_row(ui, kind.label(), |p, r| {
+                    let st = style::claim_style(kind);
+                    let y = r.center().y;
+                    style::stroke_line(
+                        p,
+                        vec![Pos2::new(r.left() + 1.0, y), Pos2::new(r.right() - 1.0, y)],
+                        &st,
+                        1.0,
+                    );
+                });
+            }
+        }
+        LayerId::Basemap => {
+            legend_row(ui, "land", |p, r| {
+                p.rect_filled(r.shrink(1.0), 0.0, style::LAND);
+                p.rect_stroke(
+                    r.shrink(1.0),
+                    0.0,
+                    egui::Stroke::new(0.8, style::BORDER),
+                    egui::StrokeKind::Inside,
+                );
+            });
+            legend_row(ui, "sea", |p, r| {
+                p.rect_filled(r.shrink(1.0), 0.0, style::SEA);
+            });
+        }
+        LayerId::Graticule => legend_row(ui, "meridians and parallels", |p, r| {
+            p.line_segment(
+                [r.left_center(), r.right_center()],
+                egui::Stroke::new(0.7, style::GRATICULE),
+            );
+        }),
+    }
+}

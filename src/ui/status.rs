@@ -1,0 +1,150 @@
+//! The status bar: cursor position, zoom, scale bar and the data's as-of date.
+
+use crate::map::Camera;
+use crate::map::projection::ground_m_per_world_m;
+use crate::model::Date;
+use egui::{Pos2, Stroke, Ui, Vec2};
+use geo::Coord;
+
+const M_PER_NM: f64 = 1852.0;
+/// Longest scale bar, in points.
+const MAX_BAR_PT: f64 = 110.0;
+
+/// Degrees and decimal minutes, e.g. `15°09.000′N`.
+pub fn format_dm(value: f64, positive: char, negative: char) -> String {
+    let hemi = if value < 0.0 { negative } else { positive };
+    let v = value.abs();
+    let mut deg = v.floor();
+    let mut min = (v - deg) * 60.0;
+    if min >= 59.9995 {
+        deg += 1.0;
+        min = 0.0;
+    }
+    format!("{deg:.0}°{min:06.3}′{hemi}")
+}
+
+/// A lon/lat as decimal degrees and degrees-minutes.
+pub fn format_lon_lat(lon_lat: Coord<f64>) -> String {
+    format!(
+        "{:.5}°, {:.5}°  ({} {})",
+        lon_lat.y,
+        lon_lat.x,
+        format_dm(lon_lat.y, 'N', 'S'),
+        format_dm(lon_lat.x, 'E', 'W')
+    )
+}
+
+/// The largest 1-2-5 number not above `max`.
+pub fn nice_below(max: f64) -> f64 {
+    if max.is_nan() || max <= 0.0 {
+        return 0.0;
+    }
+    let p = 10f64.powf(max.log10().floor());
+    [5.0, 2.0, 1.0]
+        .into_iter()
+        .map(|m| m * p)
+        .find(|v| *v <= max)
+        .unwrap_or(p)
+}
+
+/// Ground metres per screen point at the camera's centre latitude.
+pub fn ground_m_per_pt(camera: &Camera) -> f64 {
+    camera.m_per_px() * ground_m_per_world_m(camera.center_lon_lat().y)
+}
+
+/// Lengths of the scale bars: `(km, points)` and `(nm, points)`.
+pub fn scale_bars(camera: &Camera) -> ((f64, f64), (f64, f64)) {
+    let m_per_pt = ground_m_per_pt(camera);
+    let km = nice_below(MAX_BAR_PT * m_per_pt / 1000.0);
+    let nm = nice_below(MAX_BAR_PT * m_per_pt / M_PER_NM);
+    ((km, km * 1000.0 / m_per_pt), (nm, nm * M_PER_NM / m_per_pt))
+}
+
+fn fmt_len(v: f64) -> String {
+    if v >= 1.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v}")
+    }
+}
+
+pub fn status_ui(ui: &mut Ui, camera: &Camera, cursor: Option<Coord<f64>>, as_of: Option<Date>) {
+    ui.horizontal(|ui| {
+        match cursor {
+            Some(c) => ui.monospace(format_lon_lat(c)),
+            None => ui.monospace("cursor outside the map"),
+        };
+        ui.separator();
+        ui.monospace(format!(
+            "zoom {:.2}  ·  1:{:.0}",
+            camera.zoom,
+            camera.scale_denominator(3.78)
+        ));
+        ui.separator();
+        let ((km, km_pt), (nm, nm_pt)) = scale_bars(camera);
+        #[allow(clippy::cast_possible_truncation)]
+        let (km_pt, nm_pt) = (km_pt as f32, nm_pt as f32);
+        let (rect, _) = ui.allocate_exact_size(
+            Vec2::new(MAX_BAR_PT as f32 + 70.0, 26.0),
+            egui::Sense::hover(),
+        );
+        let p = ui.painter_at(rect);
+        let color = ui.visuals().text_color();
+        let stroke = Stroke::new(1.5, color);
+        let x0 = rect.left() + 2.0;
+        for (y, len, text) in [
+            (rect.top() + 8.0, km_pt, format!("{} km", fmt_len(km))),
+            (rect.top() + 20.0, nm_pt, format!("{} nm", fmt_len(nm))),
+        ] {
+            p.line_segment([Pos2::new(x0, y), Pos2::new(x0 + len, y)], stroke);
+            p.line_segment([Pos2::new(x0, y - 3.0), Pos2::new(x0, y + 1.0)], stroke);
+            p.line_segment(
+                [Pos2::new(x0 + len, y - 3.0), Pos2::new(x0 + len, y + 1.0)],
+                stroke,
+            );
+            p.text(
+                Pos2::new(x0 + len + 4.0, y),
+                egui::Align2::LEFT_CENTER,
+                text,
+                egui::FontId::proportional(11.0),
+                color,
+            );
+        }
+        ui.separator();
+        if let Some(d) = as_of {
+            ui.label(format!("Data as of {d}"));
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn degrees_minutes() {
+        assert_eq!(format_dm(15.15, 'N', 'S'), "15°09.000′N");
+        assert_eq!(format_dm(-0.5, 'N', 'S'), "0°30.000′S");
+        assert_eq!(format_dm(117.99999999, 'E', 'W'), "118°00.000′E");
+    }
+
+    #[test]
+    fn nice_numbers() {
+        assert_eq!(nice_below(7.3), 5.0);
+        assert_eq!(nice_below(180.0), 100.0);
+        assert_eq!(nice_below(0.31), 0.2);
+    }
+
+    #[test]
+    fn scale_bar_is_true_to_the_centre_latitude() {
+        // Same zoom, higher latitude: a kilometre takes more points (Mercator stretch).
+        let low = Camera::at_lon_lat(118.0, 5.0, 8.0);
+        let high = Camera::at_lon_lat(118.0, 33.0, 8.0);
+        let pt_per_km = |c: &Camera| 1000.0 / ground_m_per_pt(c);
+        assert!(pt_per_km(&high) > pt_per_km(&low) * 1.15);
+        let ((km, km_pt), (nm, nm_pt)) = scale_bars(&high);
+        assert!((km_pt - km * pt_per_km(&high)).abs() < 1e-6);
+        assert!((nm_pt - nm * 1.852 * pt_per_km(&high)).abs() < 1e-6);
+        assert!(km_pt <= MAX_BAR_PT && nm_pt <= MAX_BAR_PT && km_pt > MAX_BAR_PT / 5.0);
+    }
+}

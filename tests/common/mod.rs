@@ -1,0 +1,73 @@
+//! The one harness builder every UI test uses: the app at a fixed size, with its fonts.
+
+// Test helpers: not every test file uses every helper, and a failed expectation should panic.
+#![allow(dead_code, clippy::expect_used)]
+
+use contested_waters::app::{App, StartOptions};
+use contested_waters::io::{self, LoadReport};
+use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
+use egui_kittest::Harness;
+
+pub const SIZE: Vec2 = Vec2::new(1280.0, 800.0);
+
+/// A harness over the app built from `report`.
+pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'static, App> {
+    let app = App::from_report(report, options, None);
+    let mut h = Harness::builder()
+        .with_size(SIZE)
+        .with_context_setup(contested_waters::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.run();
+    h
+}
+
+/// A harness over the app with the bundled data and the default view.
+pub fn harness() -> Harness<'static, App> {
+    harness_with(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions::default(),
+    )
+}
+
+/// A primary click at a screen position.
+pub fn click_at(h: &mut Harness<'static, App>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
+/// The screen position of a feature of the bundled data.
+pub fn feature_screen_pos(h: &Harness<'static, App>, id: &str) -> Pos2 {
+    let app = h.state();
+    let i = app
+        .atlas()
+        .feature_index(id)
+        .unwrap_or_else(|| panic!("{id} not in data"));
+    let p = app.atlas().features[i].position;
+    app.screen_of_lon_lat(p.x(), p.y())
+        .expect("map has been drawn")
+}
+
+/// The lon/lat under a screen position, per the app's current camera.
+pub fn lon_lat_at(h: &Harness<'static, App>, pos: Pos2) -> (f64, f64) {
+    let app = h.state();
+    let cam = app.camera().expect("camera");
+    let vp = app.map_viewport().expect("viewport");
+    let w = cam.world_from_screen(
+        &vp,
+        geo::Coord {
+            x: f64::from(pos.x),
+            y: f64::from(pos.y),
+        },
+    );
+    let ll = contested_waters::map::projection::lon_lat_from_world(w);
+    (ll.x, ll.y)
+}

@@ -1,0 +1,69 @@
+//! Rendered tests (cargo feature `rendered`; need Mesa's software Vulkan/GL, which `.ci/run`
+//! installs): a kittest snapshot of the default view, and a real window under X (Xvfb) that
+//! writes its first frame with `--screenshot`, checked to be a map and not a blank window.
+
+#![cfg(feature = "rendered")]
+
+mod common;
+
+use image::{Rgba, RgbaImage};
+use std::process::Command;
+
+#[test]
+fn default_view_snapshot() {
+    let mut h = common::harness();
+    h.run();
+    h.snapshot("default_view");
+}
+
+/// Share of pixels within a small distance of `color`.
+fn share_near(img: &RgbaImage, color: [u8; 3]) -> f64 {
+    let near = |p: &Rgba<u8>| (0..3).all(|i| p.0[i].abs_diff(color[i]) <= 6);
+    let n = img.pixels().filter(|p| near(p)).count();
+    n as f64 / f64::from(img.width() * img.height())
+}
+
+#[test]
+fn real_window_screenshot_is_a_map() {
+    if std::env::var_os("DISPLAY").is_none() {
+        panic!("DISPLAY is not set: run under Xvfb (see .ci/run)");
+    }
+    let out = std::env::temp_dir().join(format!("cw-shot-{}.png", std::process::id()));
+    let status = Command::new(env!("CARGO_BIN_EXE_contested-waters"))
+        .args(["--screenshot"])
+        .arg(&out)
+        .args(["--size", "1280x800"])
+        .status()
+        .expect("the app runs");
+    assert!(status.success(), "--screenshot exited with {status}");
+    let img = image::open(&out).expect("a PNG was written").to_rgba8();
+    std::fs::remove_file(&out).ok();
+    assert!(
+        img.width() >= 1200 && img.height() >= 760,
+        "{}x{}",
+        img.width(),
+        img.height()
+    );
+    let sea = share_near(&img, [0xd6, 0xe6, 0xef]);
+    let land = share_near(&img, [0xf1, 0xee, 0xe4]);
+    // The default view is mostly sea with a good deal of land: a blank or black window fails.
+    assert!(sea > 0.20 && sea < 0.75, "sea share {sea:.3}");
+    assert!(land > 0.05 && land < 0.50, "land share {land:.3}");
+    let mut colors: Vec<u32> = img.pixels().map(|p| u32::from_le_bytes(p.0)).collect();
+    colors.sort_unstable();
+    colors.dedup();
+    assert!(colors.len() > 200, "only {} colours", colors.len());
+}
+
+#[test]
+fn screenshot_of_a_bad_path_fails_with_a_message() {
+    if std::env::var_os("DISPLAY").is_none() {
+        panic!("DISPLAY is not set: run under Xvfb (see .ci/run)");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_contested-waters"))
+        .args(["--screenshot", "/nonexistent-dir/x.png"])
+        .output()
+        .expect("the app runs");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/x.png"));
+}

@@ -1,0 +1,182 @@
+//! Headless UI tests (egui_kittest, no renderer): what a user does, and what the app then shows.
+
+mod common;
+
+use common::{click_at, feature_screen_pos, harness, harness_with, lon_lat_at};
+use contested_waters::app::StartOptions;
+use contested_waters::io;
+use contested_waters::map::Item;
+use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, TouchPhase, Vec2};
+use egui_kittest::kittest::Queryable;
+
+#[test]
+fn starts_with_the_bundled_data_and_no_error_banner() {
+    let h = harness();
+    let app = h.state();
+    assert!(app.errors().is_empty(), "{:?}", app.errors());
+    assert!(
+        h.query_by_label_contains("problem(s) while loading")
+            .is_none()
+    );
+    assert!(app.atlas().features.len() >= 35);
+    h.get_by_label_contains("Data as of");
+    // The default view frames the region: Scarborough Shoal is on screen.
+    let p = feature_screen_pos(&h, "scarborough-shoal");
+    let vp = app.map_viewport().expect("viewport");
+    assert!(f64::from(p.x) > vp.min.x && f64::from(p.x) < vp.min.x + vp.size.x);
+}
+
+#[test]
+fn clicking_scarborough_shoal_selects_it_and_shows_its_names() {
+    let mut h = harness();
+    let p = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, p);
+    let idx = h.state().atlas().feature_index("scarborough-shoal");
+    assert_eq!(h.state().selected(), idx.map(Item::Feature));
+    assert!(h.query_all_by_label("Scarborough Shoal").count() >= 1);
+    // Local names render (the harness panics on a missing glyph, so CJK text must have one).
+    h.get_by_label("黄岩岛");
+    h.get_by_label_contains("Bajo de Masinloc");
+}
+
+#[test]
+fn with_the_features_layer_off_the_same_click_selects_no_feature() {
+    let mut h = harness();
+    let p = feature_screen_pos(&h, "scarborough-shoal");
+    h.get_by_label("Disputed features").click();
+    h.run();
+    click_at(&mut h, p);
+    assert!(
+        !matches!(h.state().selected(), Some(Item::Feature(_))),
+        "{:?}",
+        h.state().selected()
+    );
+    // Scarborough also carries incidents (drawn on the shoal) and China's 2024 baselines; with
+    // those layers hidden too, nothing at all is picked there.
+    h.get_by_label("Incidents").click();
+    h.get_by_label("Claim lines and zones").click();
+    h.run();
+    click_at(&mut h, p);
+    assert_eq!(h.state().selected(), None);
+}
+
+#[test]
+fn clicking_empty_sea_and_escape_clear_the_selection() {
+    let mut h = harness();
+    let p = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, p);
+    assert!(h.state().selected().is_some());
+    // Open sea east of Luzon, far from every symbol.
+    let sea = h.state().screen_of_lon_lat(127.5, 15.5).expect("on screen");
+    click_at(&mut h, sea);
+    assert_eq!(h.state().selected(), None);
+    click_at(&mut h, p);
+    assert!(h.state().selected().is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().selected(), None);
+}
+
+#[test]
+fn a_drag_moves_the_view_by_the_drag_distance() {
+    let mut h = harness();
+    let from = Pos2::new(700.0, 400.0);
+    let to = Pos2::new(820.0, 330.0);
+    let grabbed = lon_lat_at(&h, from);
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4u8 {
+        let t = f32::from(k) / 4.0;
+        h.hover_at(from + (to - from) * t);
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let now = lon_lat_at(&h, to);
+    assert!(
+        (now.0 - grabbed.0).abs() < 1e-6 && (now.1 - grabbed.1).abs() < 1e-6,
+        "{grabbed:?} vs {now:?}"
+    );
+}
+
+#[test]
+fn wheel_zoom_keeps_the_point_under_the_cursor_fixed() {
+    let mut h = harness();
+    let cursor = Pos2::new(760.0, 300.0);
+    h.hover_at(cursor);
+    h.run();
+    let before = lon_lat_at(&h, cursor);
+    let zoom_before = h.state().camera().expect("camera").zoom;
+    h.event(Event::MouseWheel {
+        unit: MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, 240.0),
+        phase: TouchPhase::Move,
+        source: MouseWheelSource::Unknown,
+        modifiers: Modifiers::NONE,
+    });
+    h.run();
+    let zoom_after = h.state().camera().expect("camera").zoom;
+    assert!(
+        zoom_after > zoom_before + 0.5,
+        "{zoom_before} -> {zoom_after}"
+    );
+    let after = lon_lat_at(&h, cursor);
+    assert!(
+        (after.0 - before.0).abs() < 1e-6 && (after.1 - before.1).abs() < 1e-6,
+        "{before:?} vs {after:?}"
+    );
+}
+
+#[test]
+fn keys_zoom_pan_and_home_resets() {
+    let mut h = harness();
+    let home = h.state().camera().expect("camera");
+    h.key_press(Key::Plus);
+    h.run();
+    assert!((h.state().camera().expect("camera").zoom - home.zoom - 1.0).abs() < 1e-9);
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_ne!(
+        h.state().camera().expect("camera").center_world,
+        home.center_world
+    );
+    h.key_press(Key::Home);
+    h.run();
+    assert_eq!(h.state().camera(), Some(home));
+}
+
+#[test]
+fn a_broken_asset_file_shows_a_banner_and_the_rest_still_loads() {
+    let dir = std::env::temp_dir().join(format!("cw-broken-{}", std::process::id()));
+    let src = io::bundled_assets_dir();
+    std::fs::create_dir_all(dir.join("basemap")).expect("temp dir");
+    for f in [
+        io::FEATURES_FILE,
+        io::CLAIMS_FILE,
+        io::AGREEMENTS_FILE,
+        io::META_FILE,
+        io::SERIES_FILE,
+        io::BASEMAP_FILE,
+    ] {
+        std::fs::copy(src.join(f), dir.join(f)).expect("copy asset");
+    }
+    std::fs::write(
+        dir.join(io::INCIDENTS_FILE),
+        "{\"type\": \"FeatureCollection\", \"features\": [ {\"type\": ",
+    )
+    .expect("write");
+    let report = io::load_dir(&dir);
+    let mut h = harness_with(report, StartOptions::default());
+    h.run();
+    h.get_by_label_contains("problem(s) while loading");
+    h.get_by_label_contains("incidents.geojson: invalid JSON at line 1");
+    let app = h.state();
+    assert!(app.atlas().incidents.is_empty());
+    assert!(app.atlas().features.len() >= 35, "features still load");
+    assert!(!app.atlas().countries.is_empty(), "base map still loads");
+    // The map still works: Scarborough can be selected.
+    let p = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, p);
+    assert!(matches!(h.state().selected(), Some(Item::Feature(_))));
+    std::fs::remove_dir_all(&dir).ok();
+}
