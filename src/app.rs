@@ -35,6 +35,8 @@ pub struct StartOptions {
     pub camera: Option<Camera>,
     /// Write the first complete frame to this PNG and exit.
     pub screenshot: Option<PathBuf>,
+    /// Select the item with this id at start.
+    pub select: Option<String>,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
 }
@@ -81,13 +83,17 @@ impl App {
             saved.camera = options.camera;
         }
         let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
+        let selected = options
+            .select
+            .as_deref()
+            .and_then(|id| report_item(&report.atlas, id));
         Self {
             atlas: report.atlas,
             scene,
             show_errors: !errors.is_empty(),
             errors,
             saved,
-            selected: None,
+            selected,
             hovered: None,
             cursor_lon_lat: None,
             map_viewport: None,
@@ -108,7 +114,6 @@ impl App {
         options: StartOptions,
     ) -> Self {
         ui::fonts::install(&cc.egui_ctx);
-        cc.egui_ctx.set_theme(egui::Theme::Light);
         let saved = if options.screenshot.is_some() {
             None
         } else {
@@ -317,6 +322,15 @@ impl App {
             repaint.request_repaint();
         });
     }
+}
+
+fn report_item(atlas: &Atlas, id: &str) -> Option<Item> {
+    atlas.item_by_id(id).map(|r| match r {
+        crate::model::RecordRef::Feature(i) => Item::Feature(i),
+        crate::model::RecordRef::Incident(i) => Item::Incident(i),
+        crate::model::RecordRef::Site(i) => Item::Site(i),
+        crate::model::RecordRef::Claim(i) => Item::Claim(i),
+    })
 }
 
 /// Writes an egui image to a PNG file.

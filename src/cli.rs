@@ -17,6 +17,10 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
 
+    /// Select this item at start (a feature, incident, site or claim id, e.g. scarborough-shoal).
+    #[arg(long, value_name = "ID")]
+    pub select: Option<String>,
+
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,

@@ -8,6 +8,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
     let report = io::load_dir(&dir);
+    if let Some(id) = &cli.select
+        && report.atlas.item_by_id(id).is_none()
+    {
+        eprintln!("error: --select {id}: no feature, incident, site or claim has this id");
+        return ExitCode::FAILURE;
+    }
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
@@ -15,6 +21,7 @@ fn main() -> ExitCode {
     let options = app::StartOptions {
         camera: cli.view,
         screenshot: cli.screenshot.clone(),
+        select: cli.select.clone(),
         screenshot_result: result_slot.clone(),
     };
     let native = eframe::NativeOptions {

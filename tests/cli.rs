@@ -1,6 +1,9 @@
 //! The command line: help, and clear errors with a non-zero exit for bad arguments (no window
 //! is opened for these).
 
+// A binary that cannot start should fail the test loudly.
+#![allow(clippy::expect_used)]
+
 use std::process::Command;
 
 fn run(args: &[&str]) -> std::process::Output {

@@ -27,12 +27,29 @@ impl LabelBox {
 /// Greedy placement: walks `boxes` in order (most important first) and keeps each box that
 /// overlaps none kept before it (nor any of `occupied`). Returns the kept indices.
 pub fn place_labels(boxes: &[LabelBox], occupied: &[LabelBox], gap_pt: f64) -> Vec<usize> {
+    let groups: Vec<usize> = (0..boxes.len()).collect();
+    place_label_alternatives(boxes, &groups, occupied, gap_pt)
+}
+
+/// Like [`place_labels`], where consecutive boxes with the same `group` are alternative
+/// positions of one label (e.g. right of its symbol, then left): at most one per group is kept.
+pub fn place_label_alternatives(
+    boxes: &[LabelBox],
+    groups: &[usize],
+    occupied: &[LabelBox],
+    gap_pt: f64,
+) -> Vec<usize> {
     let mut kept: Vec<LabelBox> = occupied.to_vec();
     let mut out = Vec::new();
-    for (i, b) in boxes.iter().enumerate() {
+    let mut placed_group: Option<usize> = None;
+    for (i, (b, g)) in boxes.iter().zip(groups).enumerate() {
+        if placed_group == Some(*g) {
+            continue;
+        }
         if kept.iter().all(|k| !b.overlaps(k, gap_pt)) {
             kept.push(*b);
             out.push(i);
+            placed_group = Some(*g);
         }
     }
     out
@@ -50,6 +67,23 @@ mod tests {
         assert_eq!(place_labels(&[a, b, c], &[], 2.0), vec![0, 2]);
         assert_eq!(place_labels(&[b, a, c], &[], 2.0), vec![0, 2]);
         assert_eq!(place_labels(&[a, b, c], &[c], 2.0), vec![0]);
+    }
+
+    #[test]
+    fn an_alternative_position_is_used_when_the_first_is_taken() {
+        let taken = LabelBox::centered([100.0, 100.0], [80.0, 14.0]);
+        let right = LabelBox::centered([130.0, 100.0], [40.0, 14.0]);
+        let left = LabelBox::centered([20.0, 100.0], [40.0, 14.0]);
+        let far = LabelBox::centered([400.0, 100.0], [40.0, 14.0]);
+        assert_eq!(
+            place_label_alternatives(&[right, left, far], &[7, 7, 8], &[taken], 2.0),
+            vec![1, 2]
+        );
+        // The first free alternative wins; later ones of the group are skipped.
+        assert_eq!(
+            place_label_alternatives(&[left, far], &[7, 7], &[], 2.0),
+            vec![0]
+        );
     }
 
     #[test]

@@ -6,7 +6,10 @@
 use super::pick::{Item, PickIndex};
 use super::projection::world_from_lon_lat;
 use crate::model::{Atlas, ClaimGeometry};
-use geo::{BoundingRect, Coord, LineString, MapCoords, Polygon, Rect, Simplify, TriangulateEarcut};
+use geo::{
+    Area, BoundingRect, Coord, InteriorPoint, LineString, MapCoords, Polygon, Rect, Simplify,
+    TriangulateEarcut,
+};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 use std::collections::HashMap;
@@ -60,7 +63,7 @@ pub struct Scene {
     pub incidents: Vec<Coord<f64>>,
     pub sites: Vec<Coord<f64>>,
     pub claims: Vec<ClaimLines>,
-    /// Label anchor (world) of each country: the centre of its largest polygon's bounding box.
+    /// Label anchor (world) of each country: an interior point of its largest polygon.
     pub country_anchors: Vec<Option<Coord<f64>>>,
     pub pick: PickIndex,
 }
@@ -89,11 +92,11 @@ impl Scene {
             let mut largest: Option<(f64, Coord<f64>)> = None;
             for poly in &country.shape {
                 let w = project_polygon(poly);
-                if let Some(r) = w.bounding_rect() {
-                    let area = r.width() * r.height();
-                    if largest.is_none_or(|(a, _)| area > a) {
-                        largest = Some((area, r.center()));
-                    }
+                let area = w.unsigned_area();
+                if largest.is_none_or(|(a, _)| area > a)
+                    && let Some(p) = w.interior_point()
+                {
+                    largest = Some((area, p.0));
                 }
                 base_polygons.push(w);
                 base_country.push(ci);

@@ -5,7 +5,7 @@
 
 use super::camera::{Camera, ScreenRect};
 use super::graticule;
-use super::labels::{LabelBox, place_labels};
+use super::labels::{LabelBox, place_label_alternatives};
 use super::layers::Layers;
 use super::pick::Item;
 use super::projection::{lon_lat_from_world, world_from_lon_lat};
@@ -37,6 +37,15 @@ const SEA_LABELS: [(&str, f64, f64); 11] = [
     ("Taiwan Strait", 119.4, 24.1),
     ("Luzon Strait", 120.9, 20.6),
     ("Java Sea", 111.0, -5.0),
+];
+
+/// Where to write the names of large countries whose interior point lies far outside the
+/// region (placement only).
+const COUNTRY_LABEL_AT: [(&str, f64, f64); 4] = [
+    ("China", 112.0, 27.0),
+    ("Japan", 131.0, 32.3),
+    ("Indonesia", 113.5, -1.5),
+    ("Taiwan", 121.0, 23.6),
 ];
 
 /// What the user did to the map this frame.
@@ -163,6 +172,18 @@ pub fn item_name(atlas: &Atlas, item: Item) -> String {
         Item::Claim(i) => atlas.claims.get(i).map(|c| c.name.clone()),
     }
     .unwrap_or_default()
+}
+
+/// A label that may be placed if it overlaps nothing placed before it.
+struct LabelCandidate {
+    text: String,
+    anchor: Pos2,
+    align: Align2,
+    size_pt: f32,
+    color: Color32,
+    italic: bool,
+    /// Alternatives of one label share a group.
+    group: usize,
 }
 
 /// Painting state for one frame.
@@ -371,47 +392,68 @@ impl Painter2<'_> {
         occupied: Vec<LabelBox>,
     ) {
         // Candidates in priority order: the selected feature, seas, countries, then features.
-        let mut cands: Vec<(String, Pos2, FontId, Color32, bool)> = Vec::new();
+        let mut cands: Vec<LabelCandidate> = Vec::new();
         let sel_feature = match selected {
             Some(Item::Feature(i)) => Some(i),
             _ => None,
         };
         let mut feats: Vec<&(usize, Pos2)> = features.iter().collect();
         feats.sort_by_key(|(i, _)| (Some(*i) != sel_feature, *i));
-        let feature_cand = |(i, p): &(usize, Pos2)| {
-            atlas.features.get(*i).map(|f| {
-                (
-                    f.name.clone(),
-                    *p + Vec2::new(0.0, -13.0),
-                    FontId::proportional(12.0),
-                    style::FEATURE_LABEL,
-                    false,
-                )
+        // A feature's label goes right of its symbol, else left, above or below.
+        let feature_cand = |(i, p): &(usize, Pos2)| -> Vec<LabelCandidate> {
+            let Some(f) = atlas.features.get(*i) else {
+                return Vec::new();
+            };
+            [
+                (Vec2::new(9.0, 0.0), Align2::LEFT_CENTER),
+                (Vec2::new(-9.0, 0.0), Align2::RIGHT_CENTER),
+                (Vec2::new(0.0, -9.0), Align2::CENTER_BOTTOM),
+                (Vec2::new(0.0, 9.0), Align2::CENTER_TOP),
+            ]
+            .into_iter()
+            .map(|(offset, align)| LabelCandidate {
+                text: f.name.clone(),
+                anchor: *p + offset,
+                align,
+                size_pt: 12.0,
+                color: style::FEATURE_LABEL,
+                italic: false,
+                group: 1_000_000 + *i,
             })
+            .collect()
         };
         if let Some(first) = feats.first().filter(|(i, _)| Some(*i) == sel_feature) {
             cands.extend(feature_cand(first));
         }
         if layers.basemap.visible {
             for (name, lon, lat) in SEA_LABELS {
-                let p = self.to_screen(world_from_lon_lat(Coord { x: lon, y: lat }));
-                cands.push((
-                    name.to_owned(),
-                    p,
-                    FontId::proportional(14.0),
-                    style::SEA_LABEL,
-                    true,
-                ));
+                cands.push(LabelCandidate {
+                    text: name.to_owned(),
+                    anchor: self.to_screen(world_from_lon_lat(Coord { x: lon, y: lat })),
+                    align: Align2::CENTER_CENTER,
+                    size_pt: 14.0,
+                    color: style::SEA_LABEL,
+                    italic: true,
+                    group: cands.len(),
+                });
             }
             for (ci, c) in atlas.countries.iter().enumerate() {
-                if let Some(Some(anchor)) = scene.country_anchors.get(ci) {
-                    cands.push((
-                        c.name.clone(),
-                        self.to_screen(*anchor),
-                        FontId::proportional(13.0),
-                        style::COUNTRY_LABEL,
-                        false,
-                    ));
+                let fixed = COUNTRY_LABEL_AT
+                    .iter()
+                    .find(|(n, ..)| *n == c.name)
+                    .map(|(_, lon, lat)| world_from_lon_lat(Coord { x: *lon, y: *lat }));
+                if let Some(anchor) =
+                    fixed.or_else(|| scene.country_anchors.get(ci).copied().flatten())
+                {
+                    cands.push(LabelCandidate {
+                        text: c.name.clone(),
+                        anchor: self.to_screen(anchor),
+                        align: Align2::CENTER_CENTER,
+                        size_pt: 13.0,
+                        color: style::COUNTRY_LABEL,
+                        italic: false,
+                        group: cands.len(),
+                    });
                 }
             }
         }
@@ -419,37 +461,40 @@ impl Painter2<'_> {
             feats
                 .iter()
                 .filter(|(i, _)| Some(*i) != sel_feature)
-                .filter_map(|f| feature_cand(f)),
+                .flat_map(|f| feature_cand(f)),
         );
 
         let clip = self.painter.clip_rect();
-        let galleys: Vec<_> = cands
+        let placed: Vec<(std::sync::Arc<egui::Galley>, Rect, usize)> = cands
             .into_iter()
-            .filter(|(_, p, ..)| clip.expand(100.0).contains(*p))
-            .map(|(text, p, font, color, italic)| {
-                let mut job = egui::text::LayoutJob::simple_singleline(text, font, color);
+            .filter(|c| clip.expand(100.0).contains(c.anchor))
+            .map(|c| {
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    c.text,
+                    FontId::proportional(c.size_pt),
+                    c.color,
+                );
                 if let Some(s) = job.sections.first_mut() {
-                    s.format.italics = italic;
+                    s.format.italics = c.italic;
                 }
-                (self.painter.layout_job(job), p)
+                let galley = self.painter.layout_job(job);
+                let rect = c.align.anchor_size(c.anchor, galley.size());
+                (galley, rect, c.group)
             })
             .collect();
-        let boxes: Vec<LabelBox> = galleys
+        let boxes: Vec<LabelBox> = placed
             .iter()
-            .map(|(g, p)| {
-                LabelBox::centered(
-                    [f64::from(p.x), f64::from(p.y)],
-                    [f64::from(g.size().x), f64::from(g.size().y)],
-                )
+            .map(|(_, r, _)| LabelBox {
+                min: [f64::from(r.min.x), f64::from(r.min.y)],
+                max: [f64::from(r.max.x), f64::from(r.max.y)],
             })
             .collect();
-        for i in place_labels(&boxes, &occupied, 3.0) {
-            let (g, p) = &galleys[i];
-            let top_left = *p - g.size() / 2.0;
-            let halo = Rect::from_min_size(top_left, g.size()).expand(1.0);
+        let groups: Vec<usize> = placed.iter().map(|(.., g)| *g).collect();
+        for i in place_label_alternatives(&boxes, &groups, &occupied, 2.0) {
+            let (g, r, _) = &placed[i];
             self.painter
-                .rect_filled(halo, 3.0, style::HALO.gamma_multiply(0.55));
-            self.painter.galley(top_left, g.clone(), Color32::BLACK);
+                .rect_filled(r.expand(1.0), 3.0, style::HALO.gamma_multiply(0.55));
+            self.painter.galley(r.min, g.clone(), Color32::BLACK);
         }
     }
 }

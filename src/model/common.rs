@@ -132,6 +132,9 @@ impl Alias {
             "ms" => "Malay",
             "id" => "Indonesian",
             "en" => "English",
+            "en-PH" => "English (Philippines)",
+            "fr" => "French",
+            "und" => "code",
             other => other,
         }
     }

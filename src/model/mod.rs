@@ -31,7 +31,29 @@ pub struct Atlas {
     pub series: Vec<Series>,
 }
 
+/// A record of the atlas that has a place on the map, by index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordRef {
+    Feature(usize),
+    Incident(usize),
+    Site(usize),
+    Claim(usize),
+}
+
 impl Atlas {
+    /// Finds a mappable record by id.
+    pub fn item_by_id(&self, id: &str) -> Option<RecordRef> {
+        let feature = self.features.iter().position(|f| f.id == id);
+        let incident = || self.incidents.iter().position(|x| x.id == id);
+        let site = || self.sites.iter().position(|x| x.id == id);
+        let claim = || self.claims.iter().position(|x| x.id == id);
+        feature
+            .map(RecordRef::Feature)
+            .or_else(|| incident().map(RecordRef::Incident))
+            .or_else(|| site().map(RecordRef::Site))
+            .or_else(|| claim().map(RecordRef::Claim))
+    }
+
     /// Index of the disputed feature with this id.
     pub fn feature_index(&self, id: &str) -> Option<usize> {
         self.features.iter().position(|f| f.id == id)

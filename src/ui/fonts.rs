@@ -28,7 +28,8 @@ pub fn font_definitions() -> FontDefinitions {
     fonts
 }
 
-/// Installs the fonts into a context.
+/// Installs the fonts and the light theme (a map reads best on light panels) into a context.
 pub fn install(ctx: &egui::Context) {
     ctx.set_fonts(font_definitions());
+    ctx.set_theme(egui::Theme::Light);
 }

@@ -1,0 +1,37 @@
+//! What start-up spends on the bundled data: loading every file, building the scene, and
+//! building the first level of detail of the base map (simplify + triangulate).
+
+use contested_waters::io;
+use contested_waters::map::Scene;
+use contested_waters::map::scene::lod_for_zoom;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+
+fn startup(c: &mut Criterion) {
+    let dir = io::bundled_assets_dir();
+    let mut g = c.benchmark_group("startup");
+    g.sample_size(20);
+    g.bench_function("load_dir", |b| b.iter(|| black_box(io::load_dir(&dir))));
+    let report = io::load_dir(&dir);
+    g.bench_function("scene_build", |b| {
+        b.iter(|| black_box(Scene::build(&report.atlas)))
+    });
+    g.bench_function("base_lod_default_view", |b| {
+        b.iter_batched(
+            || Scene::build(&report.atlas),
+            |mut scene| black_box(scene.base_lod(lod_for_zoom(4.95)).len()),
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    g.bench_function("base_lod_full_detail", |b| {
+        b.iter_batched(
+            || Scene::build(&report.atlas),
+            |mut scene| black_box(scene.base_lod(lod_for_zoom(16.0)).len()),
+            criterion::BatchSize::LargeInput,
+        );
+    });
+    g.finish();
+}
+
+criterion_group!(benches, startup);
+criterion_main!(benches);
