@@ -4,9 +4,11 @@ use crate::io::LoadReport;
 use crate::map::layers::Layers;
 use crate::map::{Camera, Item, MapView, Scene, ScreenRect};
 use crate::model::Atlas;
+use crate::model::{AgreementStatus, Date, IncidentFilter};
 use crate::ui;
 use egui::{Key, Ui};
 use geo::{Coord, Rect};
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -26,6 +28,14 @@ pub struct SavedState {
     /// `None` frames the default region (refitted as the window changes size).
     pub camera: Option<Camera>,
     pub layers: Layers,
+    #[serde(default)]
+    pub filter: IncidentFilter,
+    /// Date agreements are shown as of; `None` is the data's as-of date.
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    /// Agreements whose sites are hidden on the map.
+    #[serde(default)]
+    pub hidden_agreements: BTreeSet<String>,
 }
 
 /// How the app starts.
@@ -37,6 +47,12 @@ pub struct StartOptions {
     pub screenshot: Option<PathBuf>,
     /// Select the item with this id at start.
     pub select: Option<String>,
+    /// Start with this incident filter instead of the saved one.
+    pub filter: Option<IncidentFilter>,
+    /// Start with agreements shown as of this date.
+    pub as_of: Option<Date>,
+    /// Show only these agreements' sites (ids).
+    pub agreements: Option<BTreeSet<String>>,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
 }
@@ -64,6 +80,14 @@ pub struct App {
     hovered: Option<Item>,
     cursor_lon_lat: Option<Coord<f64>>,
     map_viewport: Option<ScreenRect>,
+    /// Per incident: passes the filter. Recomputed only when the filter changes.
+    incident_visible: Vec<bool>,
+    /// Per site: shown on the as-of date. Recomputed only when the date or toggles change.
+    site_visible: Vec<bool>,
+    /// The inputs `incident_visible` and `site_visible` were computed from.
+    applied: Option<(IncidentFilter, Option<Date>, BTreeSet<String>)>,
+    date_fields: ui::incidents_panel::DateFields,
+    as_of_text: String,
     /// The camera the last frame was drawn with.
     view_camera: Option<Camera>,
     screenshot: Option<ScreenshotJob>,
@@ -82,6 +106,23 @@ impl App {
         if options.camera.is_some() {
             saved.camera = options.camera;
         }
+        if let Some(f) = options.filter {
+            saved.filter = f;
+        }
+        if options.as_of.is_some() {
+            saved.as_of = options.as_of;
+        }
+        if let Some(shown) = &options.agreements {
+            saved.hidden_agreements = report
+                .atlas
+                .agreements
+                .iter()
+                .map(|a| a.id.clone())
+                .filter(|id| !shown.contains(id))
+                .collect();
+        }
+        let date_fields = ui::incidents_panel::DateFields::from_filter(&saved.filter);
+        let as_of_text = saved.as_of.map(|d| d.to_string()).unwrap_or_default();
         let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
         let selected = options
             .select
@@ -97,6 +138,11 @@ impl App {
             hovered: None,
             cursor_lon_lat: None,
             map_viewport: None,
+            incident_visible: Vec::new(),
+            site_visible: Vec::new(),
+            applied: None,
+            date_fields,
+            as_of_text,
             view_camera: None,
             screenshot: options.screenshot.map(|path| ScreenshotJob {
                 path,
@@ -135,6 +181,60 @@ impl App {
         &self.errors
     }
 
+    /// How many incidents pass the filter.
+    pub fn incidents_shown(&self) -> usize {
+        self.incident_visible.iter().filter(|v| **v).count()
+    }
+
+    /// The date agreements are shown as of.
+    pub fn agreements_as_of(&self) -> Option<Date> {
+        self.saved.as_of.or(self.atlas.as_of)
+    }
+
+    /// Recomputes what is visible when the filter, the as-of date or the toggles changed.
+    /// Geometry is untouched: only flags change.
+    fn refresh_visibility(&mut self, ctx: &egui::Context) {
+        let key = (
+            self.saved.filter.clone(),
+            self.saved.as_of,
+            self.saved.hidden_agreements.clone(),
+        );
+        if self.applied.as_ref() == Some(&key) {
+            return;
+        }
+        self.incident_visible = self.saved.filter.visibility(&self.atlas.incidents);
+        let date = self.agreements_as_of();
+        let atlas = &self.atlas;
+        let hidden = &self.saved.hidden_agreements;
+        self.site_visible = atlas
+            .sites
+            .iter()
+            .map(|s| {
+                let added = date.is_some_and(|d| s.added.is_none_or(|a| a <= d));
+                added
+                    && s.agreements.iter().any(|id| {
+                        !hidden.contains(id)
+                            && atlas
+                                .agreements
+                                .iter()
+                                .find(|a| &a.id == id)
+                                .is_some_and(|a| {
+                                    date.is_some_and(|d| {
+                                        matches!(
+                                            a.status_on(d),
+                                            AgreementStatus::InForce
+                                                | AgreementStatus::SignedNotInForce
+                                        )
+                                    })
+                                })
+                    })
+            })
+            .collect();
+        self.applied = Some(key);
+        // The panels drew this frame with the old counts: draw once more.
+        ctx.request_repaint();
+    }
+
     /// The map's viewport in the last frame.
     pub fn map_viewport(&self) -> Option<ScreenRect> {
         self.map_viewport
@@ -160,6 +260,7 @@ impl App {
     /// Draws one frame of the whole app.
     pub fn ui(&mut self, ui: &mut Ui) {
         self.keyboard(ui);
+        self.refresh_visibility(ui.ctx());
         if self.show_errors {
             egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
         }
@@ -169,10 +270,11 @@ impl App {
             }
         });
         egui::Panel::left("layers")
-            .default_size(240.0)
+            .default_size(250.0)
             .show(ui, |ui| {
-                ui.heading("Layers");
-                ui::layers_panel::layers_ui(ui, &mut self.saved.layers);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| self.side_panel_ui(ui));
             });
         egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| match self.selected {
             Some(item) => {
@@ -187,11 +289,46 @@ impl App {
                 ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection");
             }
         });
+        self.refresh_visibility(ui.ctx());
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_ui(ui));
         self.frames += 1;
         self.screenshot_step(ui.ctx());
+    }
+
+    fn side_panel_ui(&mut self, ui: &mut Ui) {
+        egui::CollapsingHeader::new(egui::RichText::new("Layers").heading())
+            .default_open(true)
+            .show(ui, |ui| {
+                ui::layers_panel::layers_ui(ui, &mut self.saved.layers)
+            });
+        let shown = self.incidents_shown();
+        egui::CollapsingHeader::new(egui::RichText::new("Incident filter").heading())
+            .default_open(true)
+            .show(ui, |ui| {
+                ui::incidents_panel::incident_filter_ui(
+                    ui,
+                    &self.atlas,
+                    &mut self.saved.filter,
+                    &mut self.date_fields,
+                    shown,
+                );
+            });
+        egui::CollapsingHeader::new(egui::RichText::new("Agreements by date").heading())
+            .default_open(true)
+            .show(ui, |ui| {
+                let opened = ui::agreements_panel::agreements_ui(
+                    ui,
+                    &self.atlas,
+                    &mut self.saved.as_of,
+                    &mut self.as_of_text,
+                    &mut self.saved.hidden_agreements,
+                );
+                if let Some(i) = opened {
+                    self.selected = Some(Item::Agreement(i));
+                }
+            });
     }
 
     fn map_ui(&mut self, ui: &mut Ui) {
@@ -212,6 +349,8 @@ impl App {
             camera,
             layers: &self.saved.layers,
             selected: self.selected,
+            incident_visible: &self.incident_visible,
+            site_visible: &self.site_visible,
         }
         .show(ui);
         if let Some(cam) = out.camera {

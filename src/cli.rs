@@ -2,7 +2,9 @@
 
 use crate::map::Camera;
 use crate::map::camera::{MAX_ZOOM, MIN_ZOOM};
+use crate::model::{Country, Date, IncidentFilter, IncidentKind};
 use clap::Parser;
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 /// Contested Waters: an offline map of the disputed East and South China seas.
@@ -20,6 +22,30 @@ pub struct Cli {
     /// Select this item at start (a feature, incident, site or claim id, e.g. scarborough-shoal).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
+
+    /// Show agreements as of this date (YYYY-MM-DD); default: the data's as-of date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub as_of: Option<Date>,
+
+    /// Show only incidents on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub from: Option<Date>,
+
+    /// Show only incidents on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub to: Option<Date>,
+
+    /// Show only these incident kinds, comma-separated (e.g. water_cannon,collision).
+    #[arg(long, value_name = "KINDS", value_parser = parse_kinds)]
+    pub kinds: Option<BTreeSet<IncidentKind>>,
+
+    /// Show only incidents involving these countries, comma-separated ISO alpha-3 (e.g. PHL,VNM).
+    #[arg(long, value_name = "CODES", value_parser = parse_countries)]
+    pub actors: Option<BTreeSet<Country>>,
+
+    /// Show only these agreements' sites, comma-separated ids (e.g. agr-usa-phl-edca).
+    #[arg(long, value_name = "IDS", value_delimiter = ',')]
+    pub agreements: Option<Vec<String>>,
 
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
@@ -61,6 +87,76 @@ pub fn parse_view(s: &str) -> Result<Camera, String> {
     Ok(Camera::at_lon_lat(lon, lat, zoom))
 }
 
+/// Parses a YYYY-MM-DD date.
+pub fn parse_date_arg(s: &str) -> Result<Date, String> {
+    crate::io::props::parse_date(s.trim())
+        .ok_or_else(|| format!("\"{s}\" is not a date; expected YYYY-MM-DD, e.g. 2024-06-17"))
+}
+
+/// Parses a comma-separated list of incident kinds.
+pub fn parse_kinds(s: &str) -> Result<BTreeSet<IncidentKind>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+        .map(|k| {
+            IncidentKind::parse(k).ok_or_else(|| {
+                format!(
+                    "unknown incident kind \"{k}\"; accepted: {}",
+                    crate::io::incidents::accepted_kinds()
+                )
+            })
+        })
+        .collect::<Result<BTreeSet<_>, _>>()
+        .and_then(|set| {
+            if set.is_empty() {
+                Err("list at least one kind".to_owned())
+            } else {
+                Ok(set)
+            }
+        })
+}
+
+/// Parses a comma-separated list of ISO alpha-3 country codes.
+pub fn parse_countries(s: &str) -> Result<BTreeSet<Country>, String> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .map(|c| {
+            Country::parse(c).ok_or_else(|| {
+                format!(
+                    "unknown country \"{c}\"; accepted: {}",
+                    Country::accepted_codes()
+                )
+            })
+        })
+        .collect()
+}
+
+impl Cli {
+    /// The incident filter the options ask for, or `None` to keep the saved one.
+    pub fn incident_filter(&self) -> Result<Option<IncidentFilter>, String> {
+        if let (Some(from), Some(to)) = (self.from, self.to)
+            && from > to
+        {
+            return Err(format!("--from {from} is after --to {to}"));
+        }
+        if self.from.is_none() && self.to.is_none() && self.kinds.is_none() && self.actors.is_none()
+        {
+            return Ok(None);
+        }
+        let mut f = IncidentFilter::default();
+        if let Some(k) = &self.kinds {
+            f.kinds.clone_from(k);
+        }
+        if let Some(a) = &self.actors {
+            f.actors.clone_from(a);
+        }
+        f.from = self.from;
+        f.to = self.to;
+        Ok(Some(f))
+    }
+}
+
 fn parse_size(s: &str) -> Result<(f32, f32), String> {
     let (w, h) = s
         .split_once(['x', 'X'])
@@ -93,5 +189,33 @@ mod tests {
         assert!(parse_view("117,15,40").is_err());
         assert!(parse_view("a,b,c").is_err());
         assert!(parse_view("117,NaN,5").is_err());
+    }
+
+    #[test]
+    fn kinds_dates_and_ranges() {
+        let k = parse_kinds("water_cannon, collision").unwrap_or_default();
+        assert_eq!(
+            k,
+            [IncidentKind::WaterCannon, IncidentKind::Collision].into()
+        );
+        let err = parse_kinds("water_cannon,lazer").err().unwrap_or_default();
+        assert!(
+            err.contains("lazer") && err.contains("air_intercept"),
+            "{err}"
+        );
+        assert!(parse_date_arg("2024-02-30").is_err());
+        let cli = Cli::parse_from(["cw", "--from", "2025-01-01", "--to", "2024-01-01"]);
+        assert!(cli.incident_filter().is_err());
+        let cli = Cli::parse_from(["cw", "--kinds", "laser", "--actors", "PHL"]);
+        let f = cli.incident_filter().ok().flatten().unwrap_or_default();
+        assert_eq!(f.kinds, [IncidentKind::Laser].into());
+        assert_eq!(f.actors.len(), 1);
+        assert!(
+            Cli::parse_from(["cw"])
+                .incident_filter()
+                .ok()
+                .flatten()
+                .is_none()
+        );
     }
 }

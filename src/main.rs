@@ -17,11 +17,41 @@ fn main() -> ExitCode {
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
+    let filter = match cli.incident_filter() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(ids) = &cli.agreements
+        && let Some(bad) = ids
+            .iter()
+            .find(|id| !report.atlas.agreements.iter().any(|a| &a.id == *id))
+    {
+        let accepted: Vec<&str> = report
+            .atlas
+            .agreements
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
+        eprintln!(
+            "error: --agreements: unknown id \"{bad}\"; accepted: {}",
+            accepted.join(", ")
+        );
+        return ExitCode::from(2);
+    }
     let result_slot = app::ScreenshotResult::default();
     let options = app::StartOptions {
         camera: cli.view,
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
+        filter,
+        as_of: cli.as_of,
+        agreements: cli
+            .agreements
+            .as_ref()
+            .map(|ids| ids.iter().cloned().collect()),
         screenshot_result: result_slot.clone(),
     };
     let native = eframe::NativeOptions {

@@ -87,6 +87,7 @@ impl Layers {
     /// Whether an item's layer is shown (what can be picked is what is drawn).
     pub fn shows(&self, item: super::Item) -> bool {
         let layer = match item {
+            super::Item::Agreement(_) => return true,
             super::Item::Feature(_) => LayerId::Features,
             super::Item::Incident(_) => LayerId::Incidents,
             super::Item::Site(_) => LayerId::Agreements,

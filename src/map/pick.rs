@@ -15,6 +15,8 @@ pub enum Item {
     Site(usize),
     Incident(usize),
     Claim(usize),
+    /// An agreement (selectable from its panel; not on the map itself).
+    Agreement(usize),
 }
 
 impl Item {
@@ -25,6 +27,7 @@ impl Item {
             Self::Site(_) => 1,
             Self::Incident(_) => 2,
             Self::Claim(_) => 3,
+            Self::Agreement(_) => 4,
         }
     }
 }

@@ -67,6 +67,20 @@ pub struct MapView<'a> {
     pub camera: Camera,
     pub layers: &'a Layers,
     pub selected: Option<Item>,
+    /// Per incident: passes the filter (what is drawn and picked).
+    pub incident_visible: &'a [bool],
+    /// Per agreement site: shown on the as-of date.
+    pub site_visible: &'a [bool],
+}
+
+/// Whether an item is drawn (and so may be picked).
+fn is_drawn(layers: &Layers, incident_visible: &[bool], site_visible: &[bool], item: Item) -> bool {
+    layers.shows(item)
+        && match item {
+            Item::Incident(i) => incident_visible.get(i).copied().unwrap_or(false),
+            Item::Site(i) => site_visible.get(i).copied().unwrap_or(false),
+            _ => true,
+        }
 }
 
 fn pos(c: Coord<f64>) -> Pos2 {
@@ -122,7 +136,7 @@ impl MapView<'_> {
             self.scene.pick.pick(
                 camera.world_from_screen(&viewport, coord(p)),
                 tolerance_m,
-                |it| layers.shows(it),
+                |it| is_drawn(layers, self.incident_visible, self.site_visible, it),
             )
         };
         let hovered = response.hover_pos().and_then(pick_at);
@@ -140,6 +154,8 @@ impl MapView<'_> {
             painter: &painter,
             camera,
             viewport,
+            incident_visible: self.incident_visible,
+            site_visible: self.site_visible,
         };
         ctx.paint(self.atlas, self.scene, layers, self.selected, hovered);
 
@@ -170,6 +186,7 @@ pub fn item_name(atlas: &Atlas, item: Item) -> String {
         }),
         Item::Site(i) => atlas.sites.get(i).map(|s| s.name.clone()),
         Item::Claim(i) => atlas.claims.get(i).map(|c| c.name.clone()),
+        Item::Agreement(i) => atlas.agreements.get(i).map(|a| a.name.clone()),
     }
     .unwrap_or_default()
 }
@@ -191,6 +208,8 @@ struct Painter2<'p> {
     painter: &'p egui::Painter,
     camera: Camera,
     viewport: ScreenRect,
+    incident_visible: &'p [bool],
+    site_visible: &'p [bool],
 }
 
 impl Painter2<'_> {
@@ -243,7 +262,12 @@ impl Painter2<'_> {
                 && w.y <= visible_world.max().y + pad
         };
         if layers.agreements.visible {
-            for (i, w) in scene.sites.iter().enumerate().filter(|(_, w)| on_screen(w)) {
+            for (i, w) in scene
+                .sites
+                .iter()
+                .enumerate()
+                .filter(|(i, w)| self.site_visible.get(*i) == Some(&true) && on_screen(w))
+            {
                 let p = self.to_screen(*w);
                 self.highlight(p, Item::Site(i), selected, hovered, 7.0);
                 style::site_symbol(self.painter, p, 4.5, layers.agreements.opacity);
@@ -254,7 +278,7 @@ impl Painter2<'_> {
                 .incidents
                 .iter()
                 .enumerate()
-                .filter(|(_, w)| on_screen(w))
+                .filter(|(i, w)| self.incident_visible.get(*i) == Some(&true) && on_screen(w))
             {
                 let Some(inc) = atlas.incidents.get(i) else {
                     continue;

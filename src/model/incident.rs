@@ -4,7 +4,10 @@ use super::common::{Country, Date, DatePrecision, Source};
 use geo::Point;
 
 /// What happened. `Collision` includes deliberate ramming.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum IncidentKind {
     WaterCannon,
     Collision,

@@ -5,6 +5,7 @@ pub mod basemap;
 pub mod claim;
 pub mod common;
 pub mod feature;
+pub mod filter;
 pub mod incident;
 pub mod series;
 
@@ -13,6 +14,7 @@ pub use basemap::BaseCountry;
 pub use claim::{Claim, ClaimGeometry, ClaimKind};
 pub use common::{Alias, Country, Date, DatePrecision, Source};
 pub use feature::{AwardClass, DisputedFeature, FeatureGroup, FeatureKind};
+pub use filter::IncidentFilter;
 pub use incident::{Incident, IncidentKind};
 pub use series::Series;
 

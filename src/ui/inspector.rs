@@ -32,6 +32,11 @@ pub fn inspector_ui(ui: &mut Ui, atlas: &Atlas, item: Item) -> Option<Item> {
                     claim_ui(ui, c);
                 }
             }
+            Item::Agreement(i) => {
+                if let Some(a) = atlas.agreements.get(i) {
+                    chosen = agreement_ui(ui, atlas, a);
+                }
+            }
         });
     chosen
 }
@@ -281,4 +286,65 @@ fn claim_ui(ui: &mut Ui, c: &crate::model::Claim) {
     }
     list_block(ui, "Uncertain", &c.uncertain);
     sources_ui(ui, &c.sources);
+}
+
+fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Option<Item> {
+    ui.heading(&a.name);
+    ui.label(format!("{} · {}", a.short_name, a.kind.label()));
+    ui.separator();
+    row(ui, "Parties", countries(&a.parties));
+    row(ui, "Signed", a.signed.to_string());
+    row(
+        ui,
+        "In force",
+        a.in_force
+            .map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
+    );
+    if let Some(t) = a.terminated {
+        row(ui, "Terminated", t.to_string());
+    }
+    if let Some(n) = &a.status_note {
+        row(ui, "Status", n);
+    }
+    if !a.scope.is_empty() {
+        ui.label(RichText::new("Scope").strong());
+        ui.label(&a.scope);
+    }
+    if !a.summary.is_empty() {
+        ui.label(&a.summary);
+    }
+    list_block(ui, "Uncertain", &a.uncertain);
+    sources_ui(ui, &a.sources);
+    let mut chosen = None;
+    let sites: Vec<usize> = (0..atlas.sites.len())
+        .filter(|&i| atlas.sites[i].agreements.contains(&a.id))
+        .collect();
+    if !sites.is_empty() {
+        ui.separator();
+        ui.label(RichText::new(format!("Sites ({})", sites.len())).strong());
+        for i in sites {
+            if ui.link(&atlas.sites[i].name).clicked() {
+                chosen = Some(Item::Site(i));
+            }
+        }
+    }
+    let statements: Vec<&crate::model::Statement> = atlas
+        .statements
+        .iter()
+        .filter(|s| s.agreement_id == a.id)
+        .collect();
+    if !statements.is_empty() {
+        ui.separator();
+        ui.label(RichText::new("Statements on what it covers").strong());
+        for s in statements {
+            ui.label(RichText::new(format!("{} — {}", s.date, s.speaker)).strong());
+            if !s.covers.is_empty() {
+                ui.weak(format!("covers: {}", s.covers.join(", ")));
+            }
+            ui.label(&s.summary);
+            sources_ui(ui, &s.sources);
+            ui.add_space(4.0);
+        }
+    }
+    chosen
 }

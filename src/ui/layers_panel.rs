@@ -21,31 +21,29 @@ fn legend_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::
 
 /// Draws the panel; edits `layers` in place (they are plain settings).
 pub fn layers_ui(ui: &mut Ui, layers: &mut Layers) {
-    egui::ScrollArea::vertical()
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for id in LayerId::ALL {
-                let s = layers.get_mut(id);
-                ui.checkbox(&mut s.visible, id.label());
-                ui.horizontal(|ui| {
-                    ui.add_space(22.0);
-                    ui.spacing_mut().slider_width = 120.0;
-                    ui.add_enabled(
-                        s.visible,
-                        egui::Slider::new(&mut s.opacity, 0.0..=1.0).show_value(false),
-                    )
-                    .on_hover_text("opacity");
-                    ui.weak(format!("{:.0}%", s.opacity * 100.0));
-                });
-                ui.indent(("legend-indent", id), |ui| {
-                    egui::CollapsingHeader::new("Legend")
-                        .id_salt(("legend", id))
-                        .default_open(id == LayerId::Features)
-                        .show(ui, |ui| legend_ui(ui, id));
-                });
-                ui.add_space(4.0);
-            }
-        });
+    ui.scope(|ui| {
+        for id in LayerId::ALL {
+            let s = layers.get_mut(id);
+            ui.checkbox(&mut s.visible, id.label());
+            ui.horizontal(|ui| {
+                ui.add_space(22.0);
+                ui.spacing_mut().slider_width = 120.0;
+                ui.add_enabled(
+                    s.visible,
+                    egui::Slider::new(&mut s.opacity, 0.0..=1.0).show_value(false),
+                )
+                .on_hover_text("opacity");
+                ui.weak(format!("{:.0}%", s.opacity * 100.0));
+            });
+            ui.indent(("legend-indent", id), |ui| {
+                egui::CollapsingHeader::new("Legend")
+                    .id_salt(("legend", id))
+                    .default_open(id == LayerId::Features)
+                    .show(ui, |ui| legend_ui(ui, id));
+            });
+            ui.add_space(4.0);
+        }
+    });
 }
 
 fn legend_ui(ui: &mut Ui, id: LayerId) {

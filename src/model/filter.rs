@@ -1,0 +1,187 @@
+//! Which incidents are shown: by kind, by actor country and by date range. Pure model logic.
+
+use super::common::{Country, Date};
+use super::incident::{Incident, IncidentKind};
+use std::collections::BTreeSet;
+
+/// The incident filter the user sets; an empty `actors` set means every country.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct IncidentFilter {
+    pub kinds: BTreeSet<IncidentKind>,
+    pub actors: BTreeSet<Country>,
+    /// Inclusive bounds; `None` is open-ended.
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+}
+
+impl Default for IncidentFilter {
+    fn default() -> Self {
+        Self {
+            kinds: IncidentKind::ALL.into_iter().collect(),
+            actors: BTreeSet::new(),
+            from: None,
+            to: None,
+        }
+    }
+}
+
+impl IncidentFilter {
+    /// True when the incident passes: its kind is chosen, one of its actors is from a chosen
+    /// country (or none is chosen), and its days overlap the date range.
+    pub fn matches(&self, i: &Incident) -> bool {
+        self.kinds.contains(&i.kind)
+            && (self.actors.is_empty() || i.actors.iter().any(|a| self.actors.contains(&a.country)))
+            && self.from.is_none_or(|from| i.last_day() >= from)
+            && self.to.is_none_or(|to| i.date <= to)
+    }
+
+    /// One flag per incident, in order: what the map draws and picks.
+    pub fn visibility(&self, incidents: &[Incident]) -> Vec<bool> {
+        incidents.iter().map(|i| self.matches(i)).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::incident::{Actor, ActorRole, LocationPrecision, Sea};
+
+    fn d(s: &str) -> Date {
+        crate::io::props::parse_date(s).unwrap_or_default()
+    }
+
+    fn inc(
+        id: &str,
+        date: &str,
+        end: Option<&str>,
+        kind: IncidentKind,
+        countries: &[&str],
+    ) -> Incident {
+        Incident {
+            id: id.into(),
+            date: d(date),
+            date_end: end.map(d),
+            date_precision: Default::default(),
+            kind,
+            sea: Sea::SouthChinaSea,
+            actors: countries
+                .iter()
+                .filter_map(|c| Country::parse(c))
+                .map(|country| Actor {
+                    name: "x".into(),
+                    agency: None,
+                    country,
+                    role: ActorRole::Other,
+                })
+                .collect(),
+            location_name: String::new(),
+            location_precision: LocationPrecision::Approximate,
+            feature_id: None,
+            summary: String::new(),
+            casualties: None,
+            disputed_accounts: None,
+            uncertain: vec![],
+            sources: vec![],
+            position: geo::Point::new(115.0, 10.0),
+        }
+    }
+
+    fn fixture() -> Vec<Incident> {
+        vec![
+            inc(
+                "a",
+                "2023-08-05",
+                None,
+                IncidentKind::WaterCannon,
+                &["CHN", "PHL"],
+            ),
+            inc(
+                "b",
+                "2014-05-02",
+                Some("2014-07-16"),
+                IncidentKind::Collision,
+                &["CHN", "VNM"],
+            ),
+            inc(
+                "c",
+                "2024-06-17",
+                None,
+                IncidentKind::Boarding,
+                &["CHN", "PHL"],
+            ),
+            inc(
+                "d",
+                "2013-01-30",
+                None,
+                IncidentKind::Other,
+                &["CHN", "JPN"],
+            ),
+            inc(
+                "e",
+                "2024-03-05",
+                None,
+                IncidentKind::WaterCannon,
+                &["CHN", "PHL"],
+            ),
+        ]
+    }
+
+    fn shown(f: &IncidentFilter) -> Vec<String> {
+        fixture()
+            .iter()
+            .filter(|i| f.matches(i))
+            .map(|i| i.id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn default_shows_everything() {
+        assert_eq!(shown(&IncidentFilter::default()), ["a", "b", "c", "d", "e"]);
+    }
+
+    #[test]
+    fn by_kind() {
+        let f = IncidentFilter {
+            kinds: [IncidentKind::WaterCannon].into(),
+            ..Default::default()
+        };
+        assert_eq!(shown(&f), ["a", "e"]);
+    }
+
+    #[test]
+    fn by_actor_country() {
+        let mut f = IncidentFilter::default();
+        f.actors.extend(Country::parse("VNM"));
+        assert_eq!(shown(&f), ["b"]);
+        f.actors.extend(Country::parse("JPN"));
+        assert_eq!(shown(&f), ["b", "d"]);
+    }
+
+    #[test]
+    fn by_date_range_with_multi_day_overlap_and_inclusive_bounds() {
+        let f = IncidentFilter {
+            from: Some(d("2014-07-16")),
+            to: Some(d("2023-08-05")),
+            ..Default::default()
+        };
+        // b ends on the first day of the range; a falls on its last day.
+        assert_eq!(shown(&f), ["a", "b"]);
+        let f = IncidentFilter {
+            from: Some(d("2014-07-17")),
+            to: Some(d("2023-08-04")),
+            ..Default::default()
+        };
+        assert!(shown(&f).is_empty());
+    }
+
+    #[test]
+    fn filters_combine() {
+        let mut f = IncidentFilter {
+            kinds: [IncidentKind::WaterCannon, IncidentKind::Boarding].into(),
+            from: Some(d("2024-01-01")),
+            ..Default::default()
+        };
+        f.actors.extend(Country::parse("PHL"));
+        assert_eq!(shown(&f), ["c", "e"]);
+    }
+}

@@ -1,0 +1,78 @@
+//! Agreements on a chosen date: each with its status then, and a toggle for its sites on the map.
+
+use super::incidents_panel::date_field;
+use crate::model::{AgreementStatus, Atlas, Date};
+use egui::{Color32, RichText, Ui};
+use std::collections::BTreeSet;
+
+/// One line per agreement, e.g. "Japan–Philippines RAA: signed, not in force".
+pub fn status_line(short_name: &str, status: AgreementStatus) -> String {
+    format!("{short_name}: {}", status.label())
+}
+
+fn status_color(s: AgreementStatus) -> Color32 {
+    match s {
+        AgreementStatus::InForce => Color32::from_rgb(0x00, 0x6d, 0x4f),
+        AgreementStatus::SignedNotInForce => Color32::from_rgb(0xa0, 0x62, 0x00),
+        AgreementStatus::NotYetSigned | AgreementStatus::Terminated => Color32::GRAY,
+    }
+}
+
+/// Draws the as-of field and the list. Returns the index of an agreement whose name was clicked.
+pub fn agreements_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    as_of: &mut Option<Date>,
+    as_of_text: &mut String,
+    hidden: &mut BTreeSet<String>,
+) -> Option<usize> {
+    date_field(ui, "As of", as_of_text, as_of);
+    let date = as_of.or(atlas.as_of);
+    if let Some(d) = atlas.as_of
+        && ui
+            .small_button(format!("data's as-of date ({d})"))
+            .clicked()
+    {
+        *as_of = None;
+        as_of_text.clear();
+    }
+    let Some(date) = date else {
+        ui.label("Set a date to see each agreement's status.");
+        return None;
+    };
+    ui.weak(format!("Status on {date}:"));
+    let mut opened = None;
+    for (i, a) in atlas.agreements.iter().enumerate() {
+        let status = a.status_on(date);
+        let parties = a
+            .parties
+            .iter()
+            .map(|c| c.code())
+            .collect::<Vec<_>>()
+            .join(", ");
+        ui.horizontal(|ui| {
+            let mut shown = !hidden.contains(&a.id);
+            if ui
+                .checkbox(&mut shown, "")
+                .on_hover_text("show its sites on the map")
+                .changed()
+            {
+                if shown {
+                    hidden.remove(&a.id);
+                } else {
+                    hidden.insert(a.id.clone());
+                }
+            }
+            let text =
+                RichText::new(status_line(&a.short_name, status)).color(status_color(status));
+            if ui
+                .link(text)
+                .on_hover_text(format!("{} — parties: {parties}", a.name))
+                .clicked()
+            {
+                opened = Some(i);
+            }
+        });
+    }
+    opened
+}

@@ -1,0 +1,122 @@
+//! The incidents filter: kinds, actor countries and a date range, with the count shown.
+
+use crate::io::props::parse_date;
+use crate::map::style;
+use crate::model::{Atlas, Country, Date, IncidentFilter, IncidentKind};
+use egui::{RichText, Ui, Vec2};
+use std::collections::BTreeSet;
+
+/// Text of the date fields while the user types (applied when it parses).
+#[derive(Clone, Debug, Default)]
+pub struct DateFields {
+    pub from: String,
+    pub to: String,
+}
+
+impl DateFields {
+    pub fn from_filter(f: &IncidentFilter) -> Self {
+        Self {
+            from: f.from.map(|d| d.to_string()).unwrap_or_default(),
+            to: f.to.map(|d| d.to_string()).unwrap_or_default(),
+        }
+    }
+}
+
+/// The count line, e.g. "12 of 148 incidents shown".
+pub fn count_label(shown: usize, total: usize) -> String {
+    format!("{shown} of {total} incidents shown")
+}
+
+/// Draws the filter; edits it in place.
+pub fn incident_filter_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    filter: &mut IncidentFilter,
+    fields: &mut DateFields,
+    shown: usize,
+) {
+    ui.label(RichText::new(count_label(shown, atlas.incidents.len())).strong());
+    ui.horizontal(|ui| {
+        ui.label("Kinds:");
+        if ui.small_button("all").clicked() {
+            filter.kinds = IncidentKind::ALL.into_iter().collect();
+        }
+        if ui.small_button("none").clicked() {
+            filter.kinds.clear();
+        }
+    });
+    for kind in IncidentKind::ALL {
+        let n = atlas.incidents.iter().filter(|i| i.kind == kind).count();
+        ui.horizontal(|ui| {
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(14.0, 14.0), egui::Sense::hover());
+            style::incident_symbol(&ui.painter_at(rect), rect.center(), 4.0, kind, 1.0);
+            let mut on = filter.kinds.contains(&kind);
+            if ui.checkbox(&mut on, kind.label()).changed() {
+                if on {
+                    filter.kinds.insert(kind);
+                } else {
+                    filter.kinds.remove(&kind);
+                }
+            }
+            ui.weak(format!("{n}"));
+        });
+    }
+    ui.add_space(4.0);
+    ui.label("Actor country (none ticked: any):");
+    let countries: BTreeSet<Country> = atlas
+        .incidents
+        .iter()
+        .flat_map(|i| i.actors.iter().map(|a| a.country))
+        .collect();
+    ui.horizontal_wrapped(|ui| {
+        for c in countries {
+            let mut on = filter.actors.contains(&c);
+            if ui
+                .checkbox(&mut on, c.code())
+                .on_hover_text(c.name())
+                .changed()
+            {
+                if on {
+                    filter.actors.insert(c);
+                } else {
+                    filter.actors.remove(&c);
+                }
+            }
+        }
+    });
+    ui.add_space(4.0);
+    date_field(ui, "From", &mut fields.from, &mut filter.from);
+    date_field(ui, "To", &mut fields.to, &mut filter.to);
+    if let (Some(a), Some(b)) = (filter.from, filter.to)
+        && a > b
+    {
+        ui.colored_label(
+            egui::Color32::from_rgb(0xb0, 0x20, 0x20),
+            "From is after To: nothing matches.",
+        );
+    }
+}
+
+/// A YYYY-MM-DD field: empty clears the bound, a valid date sets it, anything else is flagged.
+pub fn date_field(ui: &mut Ui, label: &str, text: &mut String, value: &mut Option<Date>) {
+    ui.horizontal(|ui| {
+        ui.label(format!("{label}:"));
+        let resp = ui.add(
+            egui::TextEdit::singleline(text)
+                .desired_width(90.0)
+                .hint_text("YYYY-MM-DD"),
+        );
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            if resp.changed() {
+                *value = None;
+            }
+        } else if let Some(d) = parse_date(trimmed) {
+            if resp.changed() {
+                *value = Some(d);
+            }
+        } else {
+            ui.colored_label(egui::Color32::from_rgb(0xb0, 0x20, 0x20), "not a date");
+        }
+    });
+}

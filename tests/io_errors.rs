@@ -1,0 +1,126 @@
+//! Malformed files give typed errors that name the file, the feature and the property, and a
+//! bad record does not stop the good ones of the same file from loading.
+
+use contested_waters::io::{self, FeatureRef, LoadError};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Asserts `e` is a property error on feature `index`/`id`, property `property`.
+fn assert_property_error(e: &LoadError, file: &str, index: usize, id: &str, property: &str) {
+    match e {
+        LoadError::Property {
+            file: f,
+            feature,
+            property: p,
+            ..
+        } => {
+            assert!(f.ends_with(file), "{f:?}");
+            assert_eq!(
+                feature,
+                &FeatureRef {
+                    index,
+                    id: Some(id.to_owned())
+                }
+            );
+            assert_eq!(p, property);
+        }
+        other => panic!("expected a property error, got {other:?}"),
+    }
+    let text = e.to_string();
+    assert!(
+        text.contains(file) && text.contains(id) && text.contains(property),
+        "{text}"
+    );
+}
+
+#[test]
+fn unknown_feature_kind_names_feature_and_property() {
+    let (good, errors) = io::features::load(&fixture("bad-features.geojson")).expect("file parses");
+    assert_eq!(good.len(), 1);
+    assert_eq!(good[0].id, "good-one");
+    assert_eq!(errors.len(), 1);
+    assert_property_error(&errors[0], "bad-features.geojson", 1, "bad-kind", "kind");
+    assert!(errors[0].to_string().contains("volcano"));
+}
+
+#[test]
+fn unknown_country_code_is_refused() {
+    let (good, errors) = io::claims::load(&fixture("bad-claims.geojson")).expect("file parses");
+    assert!(good.is_empty());
+    assert_property_error(
+        &errors[0],
+        "bad-claims.geojson",
+        0,
+        "bad-claimant",
+        "claimant",
+    );
+}
+
+#[test]
+fn one_bad_incident_among_good_ones() {
+    let (good, errors) =
+        io::incidents::load(&fixture("bad-incidents.geojson")).expect("file parses");
+    assert_eq!(
+        good.iter().map(|i| i.id.as_str()).collect::<Vec<_>>(),
+        ["inc-good-1", "inc-good-2"]
+    );
+    assert_eq!(errors.len(), 1);
+    assert_property_error(
+        &errors[0],
+        "bad-incidents.geojson",
+        2,
+        "inc-bad-date",
+        "date",
+    );
+}
+
+#[test]
+fn non_web_source_url_is_refused() {
+    let (good, errors) =
+        io::agreements::load(&fixture("bad-agreements.geojson")).expect("file parses");
+    assert!(good.agreements.is_empty());
+    assert_property_error(
+        &errors[0],
+        "bad-agreements.geojson",
+        0,
+        "agr-bad-url",
+        "sources[0].url",
+    );
+}
+
+#[test]
+fn truncated_json_reports_line_and_column() {
+    let Err(e) = io::features::load(&fixture("truncated.geojson")) else {
+        panic!("truncated file loaded");
+    };
+    match &e {
+        LoadError::Json { file, line, .. } => {
+            assert!(file.ends_with("truncated.geojson"));
+            assert_eq!(*line, 3);
+        }
+        other => panic!("expected a JSON error, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_feature_is_not_a_collection() {
+    let Err(e) = io::features::load(&fixture("not-a-collection.geojson")) else {
+        panic!("loaded");
+    };
+    assert!(matches!(e, LoadError::Structure { .. }), "{e:?}");
+    assert!(e.to_string().contains("FeatureCollection"));
+}
+
+#[test]
+fn a_missing_file_is_a_read_error_naming_it() {
+    let Err(e) = io::incidents::load(&fixture("no-such-file.geojson")) else {
+        panic!("loaded");
+    };
+    assert!(matches!(e, LoadError::Read { .. }));
+    assert!(e.to_string().contains("no-such-file.geojson"));
+}

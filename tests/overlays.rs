@@ -1,0 +1,104 @@
+//! Incident filters and agreement status by date, through the UI.
+
+// Test helpers panic on a broken expectation by design.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use common::harness_with;
+use contested_waters::app::StartOptions;
+use contested_waters::io;
+use contested_waters::model::{Date, IncidentKind};
+use egui_kittest::kittest::Queryable;
+
+fn date(s: &str) -> Date {
+    contested_waters::io::props::parse_date(s).expect("valid date")
+}
+
+fn bundled() -> io::LoadReport {
+    io::load_dir(&io::bundled_assets_dir())
+}
+
+#[test]
+fn choosing_only_water_cannon_shows_their_count() {
+    let mut h = harness_with(bundled(), StartOptions::default());
+    let total = h.state().atlas().incidents.len();
+    let water = h
+        .state()
+        .atlas()
+        .incidents
+        .iter()
+        .filter(|i| i.kind == IncidentKind::WaterCannon)
+        .count();
+    assert!(water > 5 && water < total);
+    h.get_by_label(&format!("{total} of {total} incidents shown"));
+    h.get_by_label("none").click_accesskit();
+    h.run();
+    h.get_by_label(&format!("0 of {total} incidents shown"));
+    h.get_by_label("Water cannon").click_accesskit();
+    h.run();
+    h.get_by_label(&format!("{water} of {total} incidents shown"));
+    assert_eq!(h.state().incidents_shown(), water);
+}
+
+#[test]
+fn the_raa_is_signed_but_not_in_force_in_june_2025_and_in_force_in_october() {
+    let opts = |d: &str| StartOptions {
+        as_of: Some(date(d)),
+        ..Default::default()
+    };
+    let h = harness_with(bundled(), opts("2025-06-01"));
+    h.get_by_label("Japan–Philippines RAA: signed, not in force");
+    assert!(
+        h.query_by_label("Japan–Philippines RAA: in force")
+            .is_none()
+    );
+    let h = harness_with(bundled(), opts("2025-10-01"));
+    h.get_by_label("Japan–Philippines RAA: in force");
+    // Before 2026-01-15 the Japan–Philippines ACSA is not yet signed; on the data's as-of date it is.
+    let h = harness_with(bundled(), opts("2025-12-31"));
+    h.get_by_label("Japan–Philippines ACSA: not yet signed");
+    let h = harness_with(bundled(), StartOptions::default());
+    h.get_by_label("Japan–Philippines ACSA: signed, not in force");
+}
+
+#[test]
+fn edca_sites_appear_only_once_edca_exists() {
+    let site_pos = |h: &egui_kittest::Harness<'static, contested_waters::app::App>| {
+        let app = h.state();
+        let s = app
+            .atlas()
+            .sites
+            .iter()
+            .find(|s| s.id.contains("bautista"))
+            .expect("Antonio Bautista site");
+        app.screen_of_lon_lat(s.position.x(), s.position.y())
+            .expect("on screen")
+    };
+    let before = StartOptions {
+        as_of: Some(date("2010-01-01")),
+        ..Default::default()
+    };
+    let mut h = harness_with(bundled(), before);
+    let p = site_pos(&h);
+    common::click_at(&mut h, p);
+    assert!(
+        !matches!(
+            h.state().selected(),
+            Some(contested_waters::map::Item::Site(_))
+        ),
+        "{:?}",
+        h.state().selected()
+    );
+    let mut h = harness_with(bundled(), StartOptions::default());
+    let p = site_pos(&h);
+    common::click_at(&mut h, p);
+    assert!(
+        matches!(
+            h.state().selected(),
+            Some(contested_waters::map::Item::Site(_))
+        ),
+        "{:?}",
+        h.state().selected()
+    );
+}
