@@ -53,8 +53,29 @@ pub struct StartOptions {
     pub as_of: Option<Date>,
     /// Show only these agreements' sites (ids).
     pub agreements: Option<BTreeSet<String>>,
+    /// The left panel's page at start.
+    pub side_tab: SideTab,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
+}
+
+/// Which page the left panel shows.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum SideTab {
+    #[default]
+    Layers,
+    Incidents,
+    Agreements,
 }
 
 /// Outcome of a `--screenshot` run, read by `main` after the window closes.
@@ -87,6 +108,8 @@ pub struct App {
     /// The inputs `incident_visible` and `site_visible` were computed from.
     applied: Option<(IncidentFilter, Option<Date>, BTreeSet<String>)>,
     date_fields: ui::incidents_panel::DateFields,
+    /// The left panel's page.
+    pub side_tab: SideTab,
     as_of_text: String,
     /// The camera the last frame was drawn with.
     view_camera: Option<Camera>,
@@ -143,6 +166,7 @@ impl App {
             applied: None,
             date_fields,
             as_of_text,
+            side_tab: options.side_tab,
             view_camera: None,
             screenshot: options.screenshot.map(|path| ScreenshotJob {
                 path,
@@ -269,9 +293,20 @@ impl App {
                 ui::status::status_ui(ui, &cam, self.cursor_lon_lat, self.atlas.as_of);
             }
         });
-        egui::Panel::left("layers")
-            .default_size(250.0)
+        egui::Panel::left("side")
+            .default_size(260.0)
+            .size_range(200.0..=340.0)
             .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    for (tab, label) in [
+                        (SideTab::Layers, "Layers"),
+                        (SideTab::Incidents, "Incidents"),
+                        (SideTab::Agreements, "Agreements"),
+                    ] {
+                        ui.selectable_value(&mut self.side_tab, tab, label);
+                    }
+                });
+                ui.separator();
                 egui::ScrollArea::vertical()
                     .auto_shrink([false, false])
                     .show(ui, |ui| self.side_panel_ui(ui));
@@ -298,15 +333,10 @@ impl App {
     }
 
     fn side_panel_ui(&mut self, ui: &mut Ui) {
-        egui::CollapsingHeader::new(egui::RichText::new("Layers").heading())
-            .default_open(true)
-            .show(ui, |ui| {
-                ui::layers_panel::layers_ui(ui, &mut self.saved.layers)
-            });
-        let shown = self.incidents_shown();
-        egui::CollapsingHeader::new(egui::RichText::new("Incident filter").heading())
-            .default_open(true)
-            .show(ui, |ui| {
+        match self.side_tab {
+            SideTab::Layers => ui::layers_panel::layers_ui(ui, &mut self.saved.layers),
+            SideTab::Incidents => {
+                let shown = self.incidents_shown();
                 ui::incidents_panel::incident_filter_ui(
                     ui,
                     &self.atlas,
@@ -314,10 +344,8 @@ impl App {
                     &mut self.date_fields,
                     shown,
                 );
-            });
-        egui::CollapsingHeader::new(egui::RichText::new("Agreements by date").heading())
-            .default_open(true)
-            .show(ui, |ui| {
+            }
+            SideTab::Agreements => {
                 let opened = ui::agreements_panel::agreements_ui(
                     ui,
                     &self.atlas,
@@ -328,7 +356,8 @@ impl App {
                 if let Some(i) = opened {
                     self.selected = Some(Item::Agreement(i));
                 }
-            });
+            }
+        }
     }
 
     fn map_ui(&mut self, ui: &mut Ui) {
@@ -469,6 +498,7 @@ fn report_item(atlas: &Atlas, id: &str) -> Option<Item> {
         crate::model::RecordRef::Incident(i) => Item::Incident(i),
         crate::model::RecordRef::Site(i) => Item::Site(i),
         crate::model::RecordRef::Claim(i) => Item::Claim(i),
+        crate::model::RecordRef::Agreement(i) => Item::Agreement(i),
     })
 }
 

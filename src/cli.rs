@@ -1,5 +1,6 @@
 //! The command line.
 
+use crate::app::SideTab;
 use crate::map::Camera;
 use crate::map::camera::{MAX_ZOOM, MIN_ZOOM};
 use crate::model::{Country, Date, IncidentFilter, IncidentKind};
@@ -19,7 +20,7 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
 
-    /// Select this item at start (a feature, incident, site or claim id, e.g. scarborough-shoal).
+    /// Select this item at start (a feature, incident, site, claim or agreement id, e.g. scarborough-shoal).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
 
@@ -46,6 +47,10 @@ pub struct Cli {
     /// Show only these agreements' sites, comma-separated ids (e.g. agr-usa-phl-edca).
     #[arg(long, value_name = "IDS", value_delimiter = ',')]
     pub agreements: Option<Vec<String>>,
+
+    /// The left panel's page at start.
+    #[arg(long, value_enum, default_value_t = SideTab::Layers)]
+    pub panel: SideTab,
 
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]

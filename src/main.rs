@@ -11,7 +11,9 @@ fn main() -> ExitCode {
     if let Some(id) = &cli.select
         && report.atlas.item_by_id(id).is_none()
     {
-        eprintln!("error: --select {id}: no feature, incident, site or claim has this id");
+        eprintln!(
+            "error: --select {id}: no feature, incident, site, claim or agreement has this id"
+        );
         return ExitCode::FAILURE;
     }
     for e in &report.errors {
@@ -46,6 +48,7 @@ fn main() -> ExitCode {
         camera: cli.view,
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
+        side_tab: cli.panel,
         filter,
         as_of: cli.as_of,
         agreements: cli

@@ -6,7 +6,7 @@
 mod common;
 
 use common::harness_with;
-use contested_waters::app::StartOptions;
+use contested_waters::app::{SideTab, StartOptions};
 use contested_waters::io;
 use contested_waters::model::{Date, IncidentKind};
 use egui_kittest::kittest::Queryable;
@@ -21,7 +21,13 @@ fn bundled() -> io::LoadReport {
 
 #[test]
 fn choosing_only_water_cannon_shows_their_count() {
-    let mut h = harness_with(bundled(), StartOptions::default());
+    let mut h = harness_with(
+        bundled(),
+        StartOptions {
+            side_tab: SideTab::Incidents,
+            ..Default::default()
+        },
+    );
     let total = h.state().atlas().incidents.len();
     let water = h
         .state()
@@ -45,6 +51,7 @@ fn choosing_only_water_cannon_shows_their_count() {
 fn the_raa_is_signed_but_not_in_force_in_june_2025_and_in_force_in_october() {
     let opts = |d: &str| StartOptions {
         as_of: Some(date(d)),
+        side_tab: SideTab::Agreements,
         ..Default::default()
     };
     let h = harness_with(bundled(), opts("2025-06-01"));
@@ -58,7 +65,9 @@ fn the_raa_is_signed_but_not_in_force_in_june_2025_and_in_force_in_october() {
     // Before 2026-01-15 the Japan–Philippines ACSA is not yet signed; on the data's as-of date it is.
     let h = harness_with(bundled(), opts("2025-12-31"));
     h.get_by_label("Japan–Philippines ACSA: not yet signed");
-    let h = harness_with(bundled(), StartOptions::default());
+    let mut h = harness_with(bundled(), StartOptions::default());
+    h.get_by_label("Agreements").click();
+    h.run();
     h.get_by_label("Japan–Philippines ACSA: signed, not in force");
 }
 

@@ -53,7 +53,7 @@ fn with_the_features_layer_off_the_same_click_selects_no_feature() {
     );
     // Scarborough also carries incidents (drawn on the shoal) and China's 2024 baselines; with
     // those layers hidden too, nothing at all is picked there.
-    h.get_by_label("Incidents").click();
+    h.get_by_label("Incident markers").click();
     h.get_by_label("Claim lines and zones").click();
     h.run();
     click_at(&mut h, p);

@@ -27,7 +27,7 @@ impl LayerId {
             Self::Graticule => "Graticule",
             Self::Claims => "Claim lines and zones",
             Self::Agreements => "Defence agreement sites",
-            Self::Incidents => "Incidents",
+            Self::Incidents => "Incident markers",
             Self::Features => "Disputed features",
         }
     }

@@ -40,6 +40,7 @@ pub enum RecordRef {
     Incident(usize),
     Site(usize),
     Claim(usize),
+    Agreement(usize),
 }
 
 impl Atlas {
@@ -49,11 +50,13 @@ impl Atlas {
         let incident = || self.incidents.iter().position(|x| x.id == id);
         let site = || self.sites.iter().position(|x| x.id == id);
         let claim = || self.claims.iter().position(|x| x.id == id);
+        let agreement = || self.agreements.iter().position(|x| x.id == id);
         feature
             .map(RecordRef::Feature)
             .or_else(|| incident().map(RecordRef::Incident))
             .or_else(|| site().map(RecordRef::Site))
             .or_else(|| claim().map(RecordRef::Claim))
+            .or_else(|| agreement().map(RecordRef::Agreement))
     }
 
     /// Index of the disputed feature with this id.

@@ -50,7 +50,7 @@ pub fn agreements_ui(
             .map(|c| c.code())
             .collect::<Vec<_>>()
             .join(", ");
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let mut shown = !hidden.contains(&a.id);
             if ui
                 .checkbox(&mut shown, "")

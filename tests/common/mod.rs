@@ -15,6 +15,7 @@ pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'stati
     let app = App::from_report(report, options, None);
     let mut h = Harness::builder()
         .with_size(SIZE)
+        .with_theme(egui::Theme::Light)
         .with_context_setup(contested_waters::ui::fonts::install)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run();
