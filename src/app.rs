@@ -111,6 +111,10 @@ pub struct App {
     /// The left panel's page.
     pub side_tab: SideTab,
     as_of_text: String,
+    /// Incidents of the cluster the user clicked, listed in the inspector.
+    cluster_list: Option<Vec<usize>>,
+    /// Incident clusters drawn in the last frame.
+    clusters: Vec<crate::map::cluster::Cluster>,
     /// The camera the last frame was drawn with.
     view_camera: Option<Camera>,
     screenshot: Option<ScreenshotJob>,
@@ -168,6 +172,8 @@ impl App {
             as_of_text,
             side_tab: options.side_tab,
             view_camera: None,
+            cluster_list: None,
+            clusters: Vec::new(),
             screenshot: options.screenshot.map(|path| ScreenshotJob {
                 path,
                 requested: false,
@@ -199,6 +205,16 @@ impl App {
 
     pub fn selected(&self) -> Option<Item> {
         self.selected
+    }
+
+    /// Incident clusters (two or more incidents) drawn in the last frame.
+    pub fn clusters(&self) -> impl Iterator<Item = &crate::map::cluster::Cluster> {
+        self.clusters.iter().filter(|c| c.members.len() > 1)
+    }
+
+    /// The incidents listed after a click on a cluster.
+    pub fn cluster_list(&self) -> Option<&[usize]> {
+        self.cluster_list.as_deref()
     }
 
     pub fn errors(&self) -> &[String] {
@@ -317,6 +333,12 @@ impl App {
                     self.selected = Some(next);
                 }
             }
+            None if self.cluster_list.is_some() => {
+                let list = self.cluster_list.as_deref().unwrap_or_default();
+                if let Some(i) = ui::inspector::cluster_ui(ui, &self.atlas, list) {
+                    self.selected = Some(Item::Incident(i));
+                }
+            }
             None => {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
@@ -387,7 +409,13 @@ impl App {
         }
         if let Some(click) = out.clicked {
             self.selected = click;
+            self.cluster_list = None;
         }
+        if let Some(members) = out.clicked_cluster {
+            self.selected = None;
+            self.cluster_list = Some(members);
+        }
+        self.clusters = out.clusters;
         self.hovered = out.hovered;
         self.cursor_lon_lat = out.cursor_lon_lat;
         self.map_viewport = out.viewport;
@@ -436,6 +464,7 @@ impl App {
         });
         if escape {
             self.selected = None;
+            self.cluster_list = None;
         }
         if home {
             // Re-framed on the next map frame.

@@ -111,3 +111,55 @@ fn edca_sites_appear_only_once_edca_exists() {
         h.state().selected()
     );
 }
+
+#[test]
+fn clicking_a_cluster_lists_its_incidents_and_choosing_one_opens_it() {
+    use contested_waters::map::projection::lon_lat_from_world;
+    let mut h = harness_with(bundled(), StartOptions::default());
+    let app = h.state();
+    let screen = |lon: f64, lat: f64| app.screen_of_lon_lat(lon, lat).expect("drawn");
+    let symbols: Vec<egui::Pos2> = app
+        .atlas()
+        .features
+        .iter()
+        .map(|f| screen(f.position.x(), f.position.y()))
+        .chain(
+            app.atlas()
+                .sites
+                .iter()
+                .map(|s| screen(s.position.x(), s.position.y())),
+        )
+        .collect();
+    // A cluster away from every feature and site symbol, so the click can only mean the cluster.
+    let (members, at) = app
+        .clusters()
+        .map(|c| {
+            let ll = lon_lat_from_world(c.center_world);
+            (c.members.clone(), screen(ll.x, ll.y))
+        })
+        .find(|(_, p)| symbols.iter().all(|s| s.distance(*p) > 14.0))
+        .expect("the default view has a cluster of incidents in open water");
+    assert!(members.len() > 1);
+    common::click_at(&mut h, at);
+    assert_eq!(h.state().cluster_list(), Some(members.as_slice()));
+    h.get_by_label(&format!("{} incidents here", members.len()));
+    // The newest is listed first; choosing it opens it in the inspector.
+    let atlas = h.state().atlas();
+    let newest = *members
+        .iter()
+        .max_by_key(|&&i| atlas.incidents[i].date)
+        .expect("members");
+    let x = &atlas.incidents[newest];
+    let text = format!(
+        "{} — {} ({})",
+        x.date_precision.format(x.date),
+        x.kind.label(),
+        x.location_name
+    );
+    h.get_by_label(&text).click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().selected(),
+        Some(contested_waters::map::Item::Incident(newest))
+    );
+}

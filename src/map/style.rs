@@ -214,3 +214,80 @@ pub fn stroke_line(painter: &Painter, points: Vec<Pos2>, style: &LineStyle, opac
         }
     }
 }
+
+/// Radius of an incident cluster's ring, growing slowly with its size.
+pub fn cluster_radius(count: usize) -> f32 {
+    #[allow(clippy::cast_precision_loss)]
+    let n = count.max(1) as f32;
+    (7.0 + 2.2 * n.log2()).min(18.0)
+}
+
+/// Draws an incident cluster as a ring split by kind (the mix of kinds at a glance), with a
+/// light centre so a feature symbol drawn on top stays readable.
+pub fn cluster_symbol(
+    painter: &Painter,
+    center: Pos2,
+    radius: f32,
+    kinds: impl Iterator<Item = IncidentKind>,
+    opacity: f32,
+) {
+    let mut counts: Vec<(IncidentKind, usize)> = Vec::new();
+    for k in kinds {
+        match counts.iter_mut().find(|(kk, _)| *kk == k) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((k, 1)),
+        }
+    }
+    counts.sort();
+    let total: usize = counts.iter().map(|(_, n)| n).sum();
+    let mut start = -std::f32::consts::FRAC_PI_2;
+    for (kind, n) in counts {
+        #[allow(clippy::cast_precision_loss)]
+        let sweep = std::f32::consts::TAU * n as f32 / total.max(1) as f32;
+        // Convex pieces of at most a quarter turn each.
+        let pieces = (sweep / std::f32::consts::FRAC_PI_2).ceil().max(1.0);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let steps = (pieces as usize) * 6;
+        let mut pts = vec![center];
+        for s in 0..=steps {
+            #[allow(clippy::cast_precision_loss)]
+            let a = start + sweep * s as f32 / steps as f32;
+            pts.push(center + radius * Vec2::angled(a));
+        }
+        for piece in split_fan(&pts) {
+            painter.add(Shape::convex_polygon(
+                piece,
+                faded(incident_color(kind), opacity),
+                Stroke::NONE,
+            ));
+        }
+        start += sweep;
+    }
+    painter.circle(
+        center,
+        radius * 0.55,
+        faded(Color32::WHITE, opacity),
+        Stroke::new(1.0, faded(Color32::from_gray(60), opacity)),
+    );
+    painter.circle_stroke(
+        center,
+        radius,
+        Stroke::new(1.0, faded(Color32::from_gray(60), opacity)),
+    );
+}
+
+/// Splits a fan (centre then arc points) into convex pieces of at most 7 arc points.
+fn split_fan(pts: &[Pos2]) -> Vec<Vec<Pos2>> {
+    let Some((&c, arc)) = pts.split_first() else {
+        return Vec::new();
+    };
+    arc.windows(2)
+        .collect::<Vec<_>>()
+        .chunks(6)
+        .map(|ws| {
+            let mut v = vec![c, ws[0][0]];
+            v.extend(ws.iter().map(|w| w[1]));
+            v
+        })
+        .collect()
+}

@@ -4,6 +4,7 @@
 //! nothing itself: the app applies the new camera and the selection.
 
 use super::camera::{Camera, ScreenRect};
+use super::cluster::{Cluster, grid_clusters};
 use super::graticule;
 use super::labels::{LabelBox, place_label_alternatives};
 use super::layers::Layers;
@@ -21,6 +22,8 @@ use geo::Coord;
 pub const PICK_TOLERANCE_PT: f64 = 8.0;
 /// Zoom levels per point of wheel scrolling.
 const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
+/// Incidents closer than this on screen merge into one cluster symbol.
+const CLUSTER_CELL_PT: f64 = 36.0;
 /// Feature names appear from this zoom on.
 const FEATURE_LABEL_MIN_ZOOM: f64 = 6.5;
 
@@ -56,6 +59,10 @@ pub struct MapOutput {
     pub hovered: Option<Item>,
     /// `Some(None)` when empty map was clicked (clears the selection).
     pub clicked: Option<Option<Item>>,
+    /// The members of an incident cluster that was clicked.
+    pub clicked_cluster: Option<Vec<usize>>,
+    /// The incident clusters drawn this frame.
+    pub clusters: Vec<Cluster>,
     pub cursor_lon_lat: Option<Coord<f64>>,
     pub viewport: Option<ScreenRect>,
 }
@@ -130,6 +137,32 @@ impl MapView<'_> {
             }
         }
 
+        let clusters = if self.layers.incidents.visible {
+            let vis = camera.visible_world(&viewport);
+            let pad = 40.0 * camera.m_per_px();
+            let on_screen = |w: &Coord<f64>| {
+                w.x >= vis.min().x - pad
+                    && w.x <= vis.max().x + pad
+                    && w.y >= vis.min().y - pad
+                    && w.y <= vis.max().y + pad
+            };
+            grid_clusters(
+                self.scene
+                    .incidents
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, w)| self.incident_visible.get(*i) == Some(&true) && on_screen(w))
+                    .map(|(i, w)| (i, *w)),
+                CLUSTER_CELL_PT * camera.m_per_px(),
+            )
+        } else {
+            Vec::new()
+        };
+        let cluster_of = |i: usize| {
+            clusters
+                .iter()
+                .find(|c| c.members.len() > 1 && c.members.binary_search(&i).is_ok())
+        };
         let tolerance_m = PICK_TOLERANCE_PT * camera.m_per_px();
         let layers = self.layers;
         let pick_at = |p: Pos2| {
@@ -140,11 +173,34 @@ impl MapView<'_> {
             )
         };
         let hovered = response.hover_pos().and_then(pick_at);
+        // A cluster symbol is hit anywhere on its ring; features and sites drawn over it win.
+        let cluster_at = |p: Pos2| {
+            clusters.iter().filter(|c| c.members.len() > 1).find(|c| {
+                let centre = pos(camera.screen_from_world(&viewport, c.center_world));
+                centre.distance(p) <= style::cluster_radius(c.members.len()) + 2.0
+            })
+        };
+        let mut clicked_cluster = None;
         let clicked = if response.clicked() && !response.double_clicked() {
-            response.interact_pointer_pos().map(pick_at)
+            response.interact_pointer_pos().and_then(|p| {
+                let picked = pick_at(p);
+                let cluster = match picked {
+                    Some(Item::Feature(_) | Item::Site(_)) => None,
+                    Some(Item::Incident(i)) => cluster_of(i).or_else(|| cluster_at(p)),
+                    _ => cluster_at(p),
+                };
+                match cluster {
+                    Some(c) => {
+                        clicked_cluster = Some(c.members.clone());
+                        None
+                    }
+                    None => Some(picked),
+                }
+            })
         } else {
             None
         };
+
         let cursor_lon_lat = response
             .hover_pos()
             .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))));
@@ -154,20 +210,38 @@ impl MapView<'_> {
             painter: &painter,
             camera,
             viewport,
-            incident_visible: self.incident_visible,
             site_visible: self.site_visible,
         };
-        ctx.paint(self.atlas, self.scene, layers, self.selected, hovered);
+        ctx.paint(
+            self.atlas,
+            self.scene,
+            layers,
+            self.selected,
+            hovered,
+            &clusters,
+        );
 
-        if let Some(item) = hovered {
+        let hover_cluster = match hovered {
+            Some(Item::Incident(i)) => cluster_of(i),
+            Some(Item::Feature(_) | Item::Site(_)) => None,
+            _ => response.hover_pos().and_then(cluster_at),
+        };
+        if let Some(c) = hover_cluster {
+            response.on_hover_text_at_pointer(format!(
+                "{} incidents here — click to list them",
+                c.members.len()
+            ));
+        } else if let Some(item) = hovered {
             response.on_hover_text_at_pointer(item_name(self.atlas, item));
         }
         MapOutput {
             camera: (camera != self.camera).then_some(camera),
             hovered,
             clicked,
+            clicked_cluster,
             cursor_lon_lat,
             viewport: Some(viewport),
+            clusters,
         }
     }
 }
@@ -208,7 +282,6 @@ struct Painter2<'p> {
     painter: &'p egui::Painter,
     camera: Camera,
     viewport: ScreenRect,
-    incident_visible: &'p [bool],
     site_visible: &'p [bool],
 }
 
@@ -228,6 +301,7 @@ impl Painter2<'_> {
         layers: &Layers,
         selected: Option<Item>,
         hovered: Option<Item>,
+        clusters: &[Cluster],
     ) {
         let rect = self.painter.clip_rect();
         self.painter.rect_filled(rect, 0.0, style::SEA);
@@ -274,18 +348,55 @@ impl Painter2<'_> {
             }
         }
         if layers.incidents.visible {
-            for (i, w) in scene
-                .incidents
-                .iter()
-                .enumerate()
-                .filter(|(i, w)| self.incident_visible.get(*i) == Some(&true) && on_screen(w))
-            {
-                let Some(inc) = atlas.incidents.get(i) else {
-                    continue;
-                };
-                let p = self.to_screen(*w);
-                self.highlight(p, Item::Incident(i), selected, hovered, 6.0);
-                style::incident_symbol(self.painter, p, 3.5, inc.kind, layers.incidents.opacity);
+            for c in clusters {
+                let p = self.to_screen(c.center_world);
+                let contains = |item: Option<Item>| matches!(item, Some(Item::Incident(i)) if c.members.binary_search(&i).is_ok());
+                match c.members.as_slice() {
+                    [i] => {
+                        let Some(inc) = atlas.incidents.get(*i) else {
+                            continue;
+                        };
+                        self.highlight(p, Item::Incident(*i), selected, hovered, 6.0);
+                        style::incident_symbol(
+                            self.painter,
+                            p,
+                            3.5,
+                            inc.kind,
+                            layers.incidents.opacity,
+                        );
+                    }
+                    members => {
+                        let kinds = members
+                            .iter()
+                            .filter_map(|i| atlas.incidents.get(*i).map(|x| x.kind));
+                        let r = style::cluster_radius(members.len());
+                        if contains(selected) || contains(hovered) {
+                            self.painter.circle_filled(
+                                p,
+                                r + 3.0,
+                                style::HIGHLIGHT.gamma_multiply(0.7),
+                            );
+                        }
+                        style::cluster_symbol(self.painter, p, r, kinds, layers.incidents.opacity);
+                        let text_at = p + Vec2::new(r * 0.75, -r * 0.75);
+                        let g = self.painter.layout_no_wrap(
+                            members.len().to_string(),
+                            FontId::proportional(11.0),
+                            Color32::BLACK,
+                        );
+                        let rect = Align2::LEFT_BOTTOM.anchor_size(text_at, g.size());
+                        self.painter.rect_filled(
+                            rect.expand(1.5),
+                            4.0,
+                            style::faded(Color32::WHITE, 0.85 * layers.incidents.opacity),
+                        );
+                        self.painter.galley(rect.min, g, Color32::BLACK);
+                        occupied.push(LabelBox {
+                            min: [f64::from(rect.min.x), f64::from(rect.min.y)],
+                            max: [f64::from(rect.max.x), f64::from(rect.max.y)],
+                        });
+                    }
+                }
             }
         }
         let mut feature_labels = Vec::new();

@@ -348,3 +348,33 @@ fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Opti
     }
     chosen
 }
+
+/// The incidents of a clicked cluster, newest first. Returns the one the user chose.
+pub fn cluster_ui(ui: &mut Ui, atlas: &Atlas, members: &[usize]) -> Option<usize> {
+    ui.heading(format!("{} incidents here", members.len()));
+    ui.label("Choose one to open it:");
+    let mut sorted: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&i| i < atlas.incidents.len())
+        .collect();
+    sorted.sort_by_key(|&i| std::cmp::Reverse(atlas.incidents[i].date));
+    let mut chosen = None;
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for i in sorted {
+                let x = &atlas.incidents[i];
+                let text = format!(
+                    "{} — {} ({})",
+                    x.date_precision.format(x.date),
+                    x.kind.label(),
+                    x.location_name
+                );
+                if ui.link(text).clicked() {
+                    chosen = Some(i);
+                }
+            }
+        });
+    chosen
+}
