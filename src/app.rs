@@ -23,7 +23,7 @@ const STORAGE_KEY: &str = "contested-waters-state";
 const ARROW_PAN_PT: f64 = 120.0;
 
 /// What persists between runs: the view and the layer settings (never caches or data).
-#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SavedState {
     /// `None` frames the default region (refitted as the window changes size).
     pub camera: Option<Camera>,
@@ -36,6 +36,26 @@ pub struct SavedState {
     /// Agreements whose sites are hidden on the map.
     #[serde(default)]
     pub hidden_agreements: BTreeSet<String>,
+    /// Whether the timeline panel is open (`T` toggles it).
+    #[serde(default = "yes")]
+    pub show_timeline: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for SavedState {
+    fn default() -> Self {
+        Self {
+            camera: None,
+            layers: Layers::default(),
+            filter: IncidentFilter::default(),
+            as_of: None,
+            hidden_agreements: BTreeSet::new(),
+            show_timeline: true,
+        }
+    }
 }
 
 /// How the app starts.
@@ -110,6 +130,7 @@ pub struct App {
     date_fields: ui::incidents_panel::DateFields,
     /// The left panel's page.
     pub side_tab: SideTab,
+    timeline: ui::timeline_panel::TimelineState,
     as_of_text: String,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
@@ -171,6 +192,7 @@ impl App {
             date_fields,
             as_of_text,
             side_tab: options.side_tab,
+            timeline: ui::timeline_panel::TimelineState::default(),
             view_camera: None,
             cluster_list: None,
             clusters: Vec::new(),
@@ -219,6 +241,23 @@ impl App {
 
     pub fn errors(&self) -> &[String] {
         &self.errors
+    }
+
+    /// Sets the incident date range (and the text of its fields).
+    pub fn set_date_range(&mut self, from: Option<Date>, to: Option<Date>) {
+        self.saved.filter.from = from;
+        self.saved.filter.to = to;
+        self.date_fields = ui::incidents_panel::DateFields::from_filter(&self.saved.filter);
+    }
+
+    /// The current incident filter.
+    pub fn filter(&self) -> &IncidentFilter {
+        &self.saved.filter
+    }
+
+    /// Where the timeline's monthly plot was drawn in the last frame.
+    pub fn timeline_rect(&self) -> Option<egui::Rect> {
+        self.timeline.plot_rect
     }
 
     /// How many incidents pass the filter.
@@ -346,6 +385,23 @@ impl App {
                 ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection");
             }
         });
+        if self.saved.show_timeline {
+            egui::Panel::bottom("timeline")
+                .default_size(170.0)
+                .size_range(110.0..=400.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let range = ui::timeline_panel::timeline_ui(
+                        ui,
+                        &self.atlas,
+                        &self.saved.filter,
+                        &mut self.timeline,
+                    );
+                    if let Some((from, to)) = range {
+                        self.set_date_range(Some(from), Some(to));
+                    }
+                });
+        }
         self.refresh_visibility(ui.ctx());
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
@@ -447,6 +503,9 @@ impl App {
     fn keyboard(&mut self, ui: &Ui) {
         if ui.ctx().egui_wants_keyboard_input() {
             return;
+        }
+        if ui.input(|i| i.key_pressed(Key::T)) {
+            self.saved.show_timeline = !self.saved.show_timeline;
         }
         let (zoom_in, zoom_out, home, escape, dx, dy) = ui.input(|i| {
             let dx = f64::from(u8::from(i.key_pressed(Key::ArrowLeft)))

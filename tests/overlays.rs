@@ -163,3 +163,46 @@ fn clicking_a_cluster_lists_its_incidents_and_choosing_one_opens_it() {
         Some(contested_waters::map::Item::Incident(newest))
     );
 }
+
+#[test]
+fn a_drag_on_the_timeline_sets_the_date_range_and_the_count() {
+    let mut h = harness_with(
+        bundled(),
+        StartOptions {
+            side_tab: SideTab::Incidents,
+            ..Default::default()
+        },
+    );
+    let total = h.state().atlas().incidents.len();
+    assert_eq!(h.state().incidents_shown(), total);
+    let rect = h.state().timeline_rect().expect("timeline drawn");
+    let y = rect.center().y;
+    let from = egui::pos2(rect.left() + rect.width() * 0.55, y);
+    let to = egui::pos2(rect.left() + rect.width() * 0.85, y);
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5u8 {
+        h.hover_at(from + (to - from) * (f32::from(k) / 5.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let f = h.state().filter().clone();
+    let (Some(a), Some(b)) = (f.from, f.to) else {
+        panic!("the drag set no range: {f:?}");
+    };
+    assert!(
+        a < b && a.to_string().as_str() > "2010" && b.to_string().as_str() < "2027",
+        "{a} .. {b}"
+    );
+    let expected = h
+        .state()
+        .atlas()
+        .incidents
+        .iter()
+        .filter(|i| f.matches(i))
+        .count();
+    assert!(expected > 0 && expected < total, "{expected}");
+    assert_eq!(h.state().incidents_shown(), expected);
+    h.get_by_label(&format!("{expected} of {total} incidents shown"));
+}

@@ -43,7 +43,7 @@ fn clicking_scarborough_shoal_selects_it_and_shows_its_names() {
 fn with_the_features_layer_off_the_same_click_selects_no_feature() {
     let mut h = harness();
     let p = feature_screen_pos(&h, "scarborough-shoal");
-    h.get_by_label("Disputed features").click();
+    h.get_by_label("Disputed features").click_accesskit();
     h.run();
     click_at(&mut h, p);
     assert!(
@@ -53,8 +53,8 @@ fn with_the_features_layer_off_the_same_click_selects_no_feature() {
     );
     // Scarborough also carries incidents (drawn on the shoal) and China's 2024 baselines; with
     // those layers hidden too, nothing at all is picked there.
-    h.get_by_label("Incident markers").click();
-    h.get_by_label("Claim lines and zones").click();
+    h.get_by_label("Incident markers").click_accesskit();
+    h.get_by_label("Claim lines and zones").click_accesskit();
     h.run();
     click_at(&mut h, p);
     assert_eq!(h.state().selected(), None);

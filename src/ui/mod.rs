@@ -7,3 +7,4 @@ pub mod inspector;
 pub mod layers_panel;
 pub mod links;
 pub mod status;
+pub mod timeline_panel;

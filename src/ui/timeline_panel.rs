@@ -1,0 +1,216 @@
+//! The timeline: incidents per month stacked by kind (following the kind and actor filters),
+//! with the date range marked; dragging across it sets the range. Beside it, a yearly series.
+
+use crate::map::style;
+use crate::model::timeline::{KindCounts, date_at, monthly_counts, year_fraction};
+use crate::model::{Atlas, Date, IncidentFilter, IncidentKind};
+use egui::{Color32, Ui};
+use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Monthly counts and the (kinds, actors) filter they were computed for.
+type CountsCache = (
+    BTreeSet<IncidentKind>,
+    BTreeSet<crate::model::Country>,
+    BTreeMap<(i32, u32), KindCounts>,
+);
+
+/// Plot state kept between frames (the drag in progress, a cache of the monthly counts).
+#[derive(Default)]
+pub struct TimelineState {
+    drag_from_x: Option<f64>,
+    drag_to_x: Option<f64>,
+    /// Counts for the (kinds, actors) they were computed with: recomputed only when those change.
+    cache: Option<CountsCache>,
+    pub series_choice: usize,
+    /// Where the monthly plot was drawn (screen), for tests and tools.
+    pub plot_rect: Option<egui::Rect>,
+}
+
+/// First year the monthly plot shows; older landmark incidents are counted but start off-plot.
+const FIRST_YEAR: f64 = 2009.0;
+
+/// Draws the panel. Returns a new date range when the user finished a drag.
+pub fn timeline_ui(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    filter: &IncidentFilter,
+    state: &mut TimelineState,
+) -> Option<(Date, Date)> {
+    let stale = state
+        .cache
+        .as_ref()
+        .is_none_or(|(k, a, _)| *k != filter.kinds || *a != filter.actors);
+    if stale {
+        state.cache = Some((
+            filter.kinds.clone(),
+            filter.actors.clone(),
+            monthly_counts(&atlas.incidents, filter),
+        ));
+    }
+    // Taken out while drawing so the plot can update the rest of the state; put back below.
+    let cache = state.cache.take();
+    let empty = BTreeMap::new();
+    let counts = cache.as_ref().map_or(&empty, |(.., c)| c);
+    let end_x = atlas.as_of.map_or(2027.0, |d| year_fraction(d) + 0.1);
+    let mut result = None;
+    let series_width = 300.0_f32.min(ui.available_width() * 0.3);
+    ui.horizontal(|ui| {
+        let plot_width = (ui.available_width() - series_width - 12.0).max(200.0);
+        ui.vertical(|ui| {
+            ui.set_width(plot_width);
+            ui.horizontal(|ui| {
+                ui.strong("Incidents per month");
+                ui.weak("— drag across the plot to set the date range");
+            });
+            result = monthly_plot_ui(ui, counts, filter, state, end_x);
+        });
+        ui.separator();
+        ui.vertical(|ui| series_ui(ui, atlas, state));
+    });
+    state.cache = cache;
+    result
+}
+
+fn monthly_plot_ui(
+    ui: &mut Ui,
+    counts: &BTreeMap<(i32, u32), KindCounts>,
+    filter: &IncidentFilter,
+    state: &mut TimelineState,
+    end_x: f64,
+) -> Option<(Date, Date)> {
+    let months: Vec<(f64, &KindCounts)> = counts
+        .iter()
+        .map(|((y, m), c)| (f64::from(*y) + (f64::from(*m) - 0.5) / 12.0, c))
+        .collect();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (k, kind) in IncidentKind::ALL.iter().enumerate() {
+        #[allow(clippy::cast_precision_loss)]
+        let bars: Vec<Bar> = months
+            .iter()
+            .map(|(x, c)| Bar::new(*x, c[k] as f64).width(1.0 / 12.0))
+            .collect();
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let chart = BarChart::new(kind.label(), bars)
+            .color(style::incident_color(*kind))
+            .stack_on(&refs);
+        charts.push(chart);
+    }
+    #[allow(clippy::cast_precision_loss)]
+    let y_max = months
+        .iter()
+        .map(|(_, c)| c.iter().sum::<usize>())
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let mut out = None;
+    let resp = Plot::new("timeline")
+        .height(ui.available_height().max(80.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .y_axis_min_width(18.0)
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .show(ui, |plot_ui| {
+            plot_ui.set_plot_bounds_x(FIRST_YEAR..=end_x);
+            plot_ui.set_plot_bounds_y(0.0..=y_max * 1.1);
+            for c in charts {
+                plot_ui.bar_chart(c);
+            }
+            let pointer_x = plot_ui.pointer_coordinate().map(|p| p.x);
+            let r = plot_ui.response().clone();
+            if r.drag_started() {
+                state.drag_from_x = pointer_x;
+            }
+            if r.dragged() {
+                state.drag_to_x = pointer_x.or(state.drag_to_x);
+            }
+            let live = state.drag_from_x.zip(state.drag_to_x);
+            let range = live.or_else(|| {
+                let from = filter.from.map_or(FIRST_YEAR, year_fraction);
+                let to = filter.to.map_or(end_x, |d| year_fraction(d) + 1.0 / 365.0);
+                (filter.from.is_some() || filter.to.is_some()).then_some((from, to))
+            });
+            if let Some((a, b)) = range {
+                let (a, b) = (a.min(b), a.max(b));
+                let top = y_max * 1.1;
+                plot_ui.polygon(
+                    Polygon::new(
+                        "date range",
+                        PlotPoints::from(vec![[a, 0.0], [b, 0.0], [b, top], [a, top]]),
+                    )
+                    .fill_color(Color32::from_rgba_unmultiplied(0x20, 0x60, 0xc0, 40))
+                    .stroke(egui::Stroke::new(1.0, Color32::from_rgb(0x20, 0x60, 0xc0))),
+                );
+            }
+            if r.drag_stopped() {
+                if let (Some(a), Some(b)) = (state.drag_from_x, state.drag_to_x) {
+                    let (a, b) = (a.min(b), a.max(b));
+                    out = date_at(a).zip(date_at(b));
+                }
+                state.drag_from_x = None;
+                state.drag_to_x = None;
+            }
+        });
+    state.plot_rect = Some(resp.response.rect);
+    out
+}
+
+fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
+    if atlas.series.is_empty() {
+        ui.weak("No yearly series in the data.");
+        return;
+    }
+    state.series_choice = state.series_choice.min(atlas.series.len() - 1);
+    let current = &atlas.series[state.series_choice];
+    let short: String = if current.name.chars().count() > 28 {
+        current
+            .name
+            .chars()
+            .take(27)
+            .chain(std::iter::once('…'))
+            .collect()
+    } else {
+        current.name.clone()
+    };
+    egui::ComboBox::new("series", "series")
+        .selected_text(short)
+        .width(ui.available_width() - 50.0)
+        .show_ui(ui, |ui| {
+            for (i, s) in atlas.series.iter().enumerate() {
+                ui.selectable_value(&mut state.series_choice, i, &s.name);
+            }
+        });
+    let s = &atlas.series[state.series_choice];
+    let bars: Vec<Bar> = s
+        .points
+        .iter()
+        .filter_map(|p| {
+            p.period
+                .get(..4)?
+                .parse::<f64>()
+                .ok()
+                .map(|y| Bar::new(y, p.value).width(0.8).name(&p.period))
+        })
+        .collect();
+    Plot::new(("series", state.series_choice))
+        .height((ui.available_height() - 20.0).max(60.0))
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .include_y(0.0)
+        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .show(ui, |plot_ui| {
+            plot_ui
+                .bar_chart(BarChart::new(&s.name, bars).color(Color32::from_rgb(0x4a, 0x6f, 0x8a)))
+        });
+    ui.weak(format!(
+        "unit: {} — source: {}",
+        s.unit,
+        s.sources.first().map_or("", |x| x.publisher.as_str())
+    ));
+}
