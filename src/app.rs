@@ -136,6 +136,8 @@ pub struct App {
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
     clusters: Vec<crate::map::cluster::Cluster>,
+    /// Emphasis of the selected agreement, with its index (recomputed when that changes).
+    focus: Option<(usize, crate::map::focus::AgreementFocus)>,
     /// The camera the last frame was drawn with.
     view_camera: Option<Camera>,
     screenshot: Option<ScreenshotJob>,
@@ -196,6 +198,7 @@ impl App {
             view_camera: None,
             cluster_list: None,
             clusters: Vec::new(),
+            focus: None,
             screenshot: options.screenshot.map(|path| ScreenshotJob {
                 path,
                 requested: false,
@@ -387,9 +390,7 @@ impl App {
         });
         if self.saved.show_timeline {
             egui::Panel::bottom("timeline")
-                .default_size(170.0)
-                .size_range(110.0..=400.0)
-                .resizable(true)
+                .resizable(false)
                 .show(ui, |ui| {
                     let range = ui::timeline_panel::timeline_ui(
                         ui,
@@ -438,7 +439,24 @@ impl App {
         }
     }
 
+    /// Keeps the agreement emphasis in step with the selection.
+    fn refresh_focus(&mut self) {
+        let want = match self.selected {
+            Some(Item::Agreement(i)) => Some(i),
+            _ => None,
+        };
+        if self.focus.as_ref().map(|(i, _)| *i) != want {
+            self.focus = want.map(|i| {
+                (
+                    i,
+                    crate::map::focus::agreement_focus(&self.atlas, &self.scene, i),
+                )
+            });
+        }
+    }
+
     fn map_ui(&mut self, ui: &mut Ui) {
+        self.refresh_focus();
         let size = ui.available_size();
         let camera = self.saved.camera.unwrap_or_else(|| {
             Camera::fit_lon_lat(
@@ -458,6 +476,7 @@ impl App {
             selected: self.selected,
             incident_visible: &self.incident_visible,
             site_visible: &self.site_visible,
+            focus: self.focus.as_ref().map(|(_, f)| f),
         }
         .show(ui);
         if let Some(cam) = out.camera {
@@ -506,6 +525,26 @@ impl App {
         }
         if ui.input(|i| i.key_pressed(Key::T)) {
             self.saved.show_timeline = !self.saved.show_timeline;
+        }
+        let step = ui.input(|i| {
+            i32::from(i.key_pressed(Key::CloseBracket)) - i32::from(i.key_pressed(Key::OpenBracket))
+        });
+        if step != 0 {
+            let f = &self.saved.filter;
+            let shift = |d: Option<Date>| {
+                d.and_then(|d| {
+                    let m = chrono::Months::new(1);
+                    if step > 0 {
+                        d.checked_add_months(m)
+                    } else {
+                        d.checked_sub_months(m)
+                    }
+                })
+            };
+            if f.from.is_some() || f.to.is_some() {
+                let (from, to) = (shift(f.from), shift(f.to));
+                self.set_date_range(from, to);
+            }
         }
         let (zoom_in, zoom_out, home, escape, dx, dy) = ui.input(|i| {
             let dx = f64::from(u8::from(i.key_pressed(Key::ArrowLeft)))

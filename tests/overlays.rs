@@ -206,3 +206,63 @@ fn a_drag_on_the_timeline_sets_the_date_range_and_the_count() {
     assert_eq!(h.state().incidents_shown(), expected);
     h.get_by_label(&format!("{expected} of {total} incidents shown"));
 }
+
+fn range_options(from: &str, to: &str) -> StartOptions {
+    let filter = contested_waters::model::IncidentFilter {
+        from: Some(date(from)),
+        to: Some(date(to)),
+        ..Default::default()
+    };
+    StartOptions {
+        filter: Some(filter),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn bracket_keys_step_the_range_by_a_month() {
+    let mut h = harness_with(bundled(), range_options("2024-01-15", "2024-06-30"));
+    h.key_press(egui::Key::CloseBracket);
+    h.run();
+    assert_eq!(h.state().filter().from, Some(date("2024-02-15")));
+    assert_eq!(h.state().filter().to, Some(date("2024-07-30")));
+    h.key_press(egui::Key::OpenBracket);
+    h.key_press(egui::Key::OpenBracket);
+    h.run();
+    assert_eq!(h.state().filter().from, Some(date("2023-12-15")));
+}
+
+#[test]
+fn play_moves_the_window_forward_and_the_count_follows() {
+    let mut h = harness_with(bundled(), range_options("2012-01-01", "2012-12-31"));
+    let before = h.state().filter().clone();
+    h.get_by_label("▶ Play").click_accesskit();
+    h.run_steps(30);
+    let after = h.state().filter().clone();
+    let (Some(a0), Some(a1), Some(b0), Some(b1)) = (before.from, after.from, before.to, after.to)
+    else {
+        panic!("the range was lost: {after:?}");
+    };
+    assert!(a1 > a0 && b1 > b0, "{a0}..{b0} -> {a1}..{b1}");
+    // The window keeps its length (to within a day of rounding).
+    let len0 = (b0 - a0).num_days();
+    let len1 = (b1 - a1).num_days();
+    assert!((len0 - len1).abs() <= 1, "{len0} vs {len1}");
+    let expected = h
+        .state()
+        .atlas()
+        .incidents
+        .iter()
+        .filter(|i| after.matches(i))
+        .count();
+    assert_eq!(h.state().incidents_shown(), expected);
+    h.get_by_label("Pause").click_accesskit();
+    h.run_steps(3);
+    let paused = h.state().filter().clone();
+    h.run_steps(10);
+    assert_eq!(
+        h.state().filter(),
+        &paused,
+        "paused means the range stays put"
+    );
+}

@@ -3,6 +3,8 @@
 //! writes its first frame with `--screenshot`, checked to be a map and not a blank window.
 
 #![cfg(feature = "rendered")]
+// Helpers panic on a broken expectation by design.
+#![allow(clippy::expect_used)]
 
 mod common;
 
@@ -66,4 +68,65 @@ fn screenshot_of_a_bad_path_fails_with_a_message() {
         .expect("the app runs");
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent-dir/x.png"));
+}
+
+/// Renders the app with `options` and returns the image.
+fn render(options: contested_waters::app::StartOptions) -> RgbaImage {
+    let mut h = common::harness_with(
+        contested_waters::io::load_dir(&contested_waters::io::bundled_assets_dir()),
+        options,
+    );
+    h.run();
+    h.render().expect("rendered")
+}
+
+fn differing_pixels(a: &RgbaImage, b: &RgbaImage) -> usize {
+    a.pixels()
+        .zip(b.pixels())
+        .filter(|(p, q)| (0..3).any(|i| p.0[i].abs_diff(q.0[i]) > 8))
+        .count()
+}
+
+fn date(s: &str) -> contested_waters::model::Date {
+    contested_waters::io::props::parse_date(s).expect("date")
+}
+
+#[test]
+fn the_map_differs_between_two_as_of_dates_and_two_date_ranges() {
+    use contested_waters::app::StartOptions;
+    use contested_waters::model::IncidentFilter;
+    let as_of = |d: &str| StartOptions {
+        as_of: Some(date(d)),
+        ..Default::default()
+    };
+    // Before EDCA (2014) its sites are absent; on the data's date they are drawn.
+    let before = render(as_of("2010-01-01"));
+    let after = render(as_of("2024-01-01"));
+    assert!(
+        differing_pixels(&before, &after) > 200,
+        "{}",
+        differing_pixels(&before, &after)
+    );
+    let range = |from: &str, to: &str| StartOptions {
+        filter: Some(IncidentFilter {
+            from: Some(date(from)),
+            to: Some(date(to)),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let early = render(range("2012-01-01", "2013-12-31"));
+    let late = render(range("2024-01-01", "2025-12-31"));
+    assert!(
+        differing_pixels(&early, &late) > 200,
+        "{}",
+        differing_pixels(&early, &late)
+    );
+    // The same options render the same map (the comparison above is not noise).
+    let again = render(range("2024-01-01", "2025-12-31"));
+    assert!(
+        differing_pixels(&late, &again) < 50,
+        "{}",
+        differing_pixels(&late, &again)
+    );
 }

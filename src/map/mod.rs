@@ -3,6 +3,7 @@
 
 pub mod camera;
 pub mod cluster;
+pub mod focus;
 pub mod graticule;
 pub mod labels;
 pub mod pick;

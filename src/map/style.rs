@@ -13,6 +13,10 @@ pub const COUNTRY_LABEL: Color32 = Color32::from_rgb(0x6b, 0x62, 0x55);
 pub const FEATURE_LABEL: Color32 = Color32::from_rgb(0x22, 0x22, 0x22);
 pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xf4, 0xf6, 0xf8, 0xd0);
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
+/// Land of the parties to the selected agreement.
+pub const PARTY: Color32 = Color32::from_rgb(0xd9, 0xe4, 0xc4);
+/// Links between parties, and features a statement says an agreement covers.
+pub const PARTY_LINK: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 pub const SITE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 
 /// Okabe–Ito palette (colour-blind safe).

@@ -5,6 +5,7 @@
 
 use super::camera::{Camera, ScreenRect};
 use super::cluster::{Cluster, grid_clusters};
+use super::focus::AgreementFocus;
 use super::graticule;
 use super::labels::{LabelBox, place_label_alternatives};
 use super::layers::Layers;
@@ -42,15 +43,6 @@ const SEA_LABELS: [(&str, f64, f64); 11] = [
     ("Java Sea", 111.0, -5.0),
 ];
 
-/// Where to write the names of large countries whose interior point lies far outside the
-/// region (placement only).
-const COUNTRY_LABEL_AT: [(&str, f64, f64); 4] = [
-    ("China", 112.0, 27.0),
-    ("Japan", 131.0, 32.3),
-    ("Indonesia", 113.5, -1.5),
-    ("Taiwan", 121.0, 23.6),
-];
-
 /// What the user did to the map this frame.
 #[derive(Clone, Debug, Default)]
 pub struct MapOutput {
@@ -78,6 +70,8 @@ pub struct MapView<'a> {
     pub incident_visible: &'a [bool],
     /// Per agreement site: shown on the as-of date.
     pub site_visible: &'a [bool],
+    /// Emphasis of the selected agreement, if one is selected.
+    pub focus: Option<&'a AgreementFocus>,
 }
 
 /// Whether an item is drawn (and so may be picked).
@@ -211,6 +205,7 @@ impl MapView<'_> {
             camera,
             viewport,
             site_visible: self.site_visible,
+            focus: self.focus,
         };
         ctx.paint(
             self.atlas,
@@ -283,6 +278,7 @@ struct Painter2<'p> {
     camera: Camera,
     viewport: ScreenRect,
     site_visible: &'p [bool],
+    focus: Option<&'p AgreementFocus>,
 }
 
 impl Painter2<'_> {
@@ -324,6 +320,25 @@ impl Painter2<'_> {
                 for line in &c.lines {
                     let pts: Vec<Pos2> = line.iter().map(|p| self.to_screen_arr(*p)).collect();
                     style::stroke_line(self.painter, pts, &st, layers.claims.opacity);
+                }
+            }
+        }
+        if let Some(f) = self.focus {
+            let stroke = Stroke::new(2.0, style::PARTY_LINK);
+            for (x, y) in &f.links {
+                let (a, b) = (self.to_screen(*x), self.to_screen(*y));
+                self.painter
+                    .extend(Shape::dashed_line(&[a, b], stroke, 9.0, 5.0));
+                self.painter.circle_filled(a, 4.0, style::PARTY_LINK);
+                self.painter.circle_filled(b, 4.0, style::PARTY_LINK);
+            }
+            for &fi in &f.features {
+                if let Some(w) = scene.features.get(fi) {
+                    self.painter.circle_stroke(
+                        self.to_screen(*w),
+                        22.0,
+                        Stroke::new(2.5, style::PARTY_LINK),
+                    );
                 }
             }
         }
@@ -452,11 +467,23 @@ impl Painter2<'_> {
     fn paint_basemap(&self, scene: &mut Scene, opacity: f32) {
         let visible = scene.base_polygons_in(self.camera.visible_world(&self.viewport));
         let lod = lod_for_zoom(self.camera.zoom);
+        let country_of: Vec<Option<usize>> = visible
+            .iter()
+            .map(|&i| scene.base_country.get(i).copied())
+            .collect();
         let polys = scene.base_lod(lod);
         let land = style::faded(style::LAND, opacity);
+        let party = style::faded(style::PARTY, opacity);
         let mut mesh = Mesh::default();
-        for &i in &visible {
+        for (&i, country) in visible.iter().zip(&country_of) {
             let Some(p) = polys.get(i) else { continue };
+            let is_party = self.focus.is_some_and(|f| {
+                country
+                    .and_then(|c| f.countries.get(c))
+                    .copied()
+                    .unwrap_or(false)
+            });
+            let land = if is_party { party } else { land };
             let Ok(base) = u32::try_from(mesh.vertices.len()) else {
                 break;
             };
@@ -573,13 +600,7 @@ impl Painter2<'_> {
                 });
             }
             for (ci, c) in atlas.countries.iter().enumerate() {
-                let fixed = COUNTRY_LABEL_AT
-                    .iter()
-                    .find(|(n, ..)| *n == c.name)
-                    .map(|(_, lon, lat)| world_from_lon_lat(Coord { x: *lon, y: *lat }));
-                if let Some(anchor) =
-                    fixed.or_else(|| scene.country_anchors.get(ci).copied().flatten())
-                {
+                if let Some(anchor) = super::focus::country_anchor(atlas, scene, ci) {
                     cands.push(LabelCandidate {
                         text: c.name.clone(),
                         anchor: self.to_screen(anchor),

@@ -16,16 +16,42 @@ type CountsCache = (
 );
 
 /// Plot state kept between frames (the drag in progress, a cache of the monthly counts).
-#[derive(Default)]
 pub struct TimelineState {
     drag_from_x: Option<f64>,
     drag_to_x: Option<f64>,
     /// Counts for the (kinds, actors) they were computed with: recomputed only when those change.
     cache: Option<CountsCache>,
     pub series_choice: usize,
+    /// Playing: the date window moves forward by itself.
+    pub playing: bool,
+    /// Playback speed, in months per second.
+    pub months_per_s: f32,
+    /// Window length when playback starts with no range set, in months.
+    pub window_months: u32,
+    /// Start of the playing window on the fractional-year axis (kept as f64 so slow speeds move).
+    play_from_x: Option<f64>,
     /// Where the monthly plot was drawn (screen), for tests and tools.
     pub plot_rect: Option<egui::Rect>,
 }
+
+impl Default for TimelineState {
+    fn default() -> Self {
+        Self {
+            drag_from_x: None,
+            drag_to_x: None,
+            cache: None,
+            series_choice: 0,
+            plot_rect: None,
+            playing: false,
+            months_per_s: 3.0,
+            window_months: 12,
+            play_from_x: None,
+        }
+    }
+}
+
+/// Height of the plots, in points (fixed, so the panel does not grow with its content).
+const PLOT_HEIGHT: f32 = 120.0;
 
 /// First year the monthly plot shows; older landmark incidents are counted but start off-plot.
 const FIRST_YEAR: f64 = 2009.0;
@@ -54,22 +80,78 @@ pub fn timeline_ui(
     let counts = cache.as_ref().map_or(&empty, |(.., c)| c);
     let end_x = atlas.as_of.map_or(2027.0, |d| year_fraction(d) + 0.1);
     let mut result = None;
-    let series_width = 300.0_f32.min(ui.available_width() * 0.3);
-    ui.horizontal(|ui| {
-        let plot_width = (ui.available_width() - series_width - 12.0).max(200.0);
-        ui.vertical(|ui| {
-            ui.set_width(plot_width);
+    let total_width = ui.available_width();
+    let series_width = 260.0_f32.min(total_width * 0.3);
+    let plot_width = (total_width - series_width - 20.0).max(200.0);
+    let column = |w: f32| {
+        (
+            egui::Vec2::new(w, PLOT_HEIGHT + 34.0),
+            egui::Layout::top_down(egui::Align::Min),
+        )
+    };
+    ui.horizontal_top(|ui| {
+        let (size, layout) = column(plot_width);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            ui.set_max_width(plot_width);
             ui.horizontal(|ui| {
                 ui.strong("Incidents per month");
-                ui.weak("— drag across the plot to set the date range");
+                let label = if state.playing { "Pause" } else { "▶ Play" };
+                if ui
+                    .button(label)
+                    .on_hover_text("move the date range forward through time")
+                    .clicked()
+                {
+                    state.playing = !state.playing;
+                    state.play_from_x = None;
+                }
+                ui.spacing_mut().slider_width = 80.0;
+                ui.add(
+                    egui::Slider::new(&mut state.months_per_s, 0.5..=24.0)
+                        .logarithmic(true)
+                        .text("months/s"),
+                );
             });
-            result = monthly_plot_ui(ui, counts, filter, state, end_x);
+            let played = play_step(ui, filter, state, end_x);
+            result = monthly_plot_ui(ui, counts, filter, state, end_x, plot_width).or(played);
         });
-        ui.separator();
-        ui.vertical(|ui| series_ui(ui, atlas, state));
+        ui.add_space(12.0);
+        let (size, layout) = column(series_width);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            ui.set_max_width(series_width);
+            series_ui(ui, atlas, state);
+        });
     });
     state.cache = cache;
     result
+}
+
+/// Advances the playing window by this frame's time; stops at the data's end.
+fn play_step(
+    ui: &Ui,
+    filter: &IncidentFilter,
+    state: &mut TimelineState,
+    end_x: f64,
+) -> Option<(Date, Date)> {
+    if !state.playing {
+        return None;
+    }
+    let window = match (filter.from, filter.to) {
+        (Some(a), Some(b)) if b > a => year_fraction(b) - year_fraction(a),
+        _ => f64::from(state.window_months.max(1)) / 12.0,
+    };
+    let start = *state
+        .play_from_x
+        .get_or_insert_with(|| filter.from.map_or(FIRST_YEAR, year_fraction));
+    let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
+    let next = start + dt * f64::from(state.months_per_s) / 12.0;
+    if next + window >= end_x {
+        state.playing = false;
+        state.play_from_x = None;
+        return None;
+    }
+    state.play_from_x = Some(next);
+    ui.ctx().request_repaint();
+    date_at(next).zip(date_at(next + window))
 }
 
 fn monthly_plot_ui(
@@ -78,6 +160,7 @@ fn monthly_plot_ui(
     filter: &IncidentFilter,
     state: &mut TimelineState,
     end_x: f64,
+    width: f32,
 ) -> Option<(Date, Date)> {
     let months: Vec<(f64, &KindCounts)> = counts
         .iter()
@@ -105,7 +188,8 @@ fn monthly_plot_ui(
         .max(1) as f64;
     let mut out = None;
     let resp = Plot::new("timeline")
-        .height(ui.available_height().max(80.0))
+        .height(PLOT_HEIGHT)
+        .width(width)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
@@ -155,7 +239,11 @@ fn monthly_plot_ui(
                 state.drag_to_x = None;
             }
         });
-    state.plot_rect = Some(resp.response.rect);
+    let resp_rect = resp
+        .response
+        .on_hover_text("drag across the plot to set the date range")
+        .rect;
+    state.plot_rect = Some(resp_rect);
     out
 }
 
@@ -197,7 +285,7 @@ fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
         })
         .collect();
     Plot::new(("series", state.series_choice))
-        .height((ui.available_height() - 20.0).max(60.0))
+        .height(PLOT_HEIGHT - 30.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
