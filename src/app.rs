@@ -131,6 +131,8 @@ pub struct App {
     /// The left panel's page.
     pub side_tab: SideTab,
     timeline: ui::timeline_panel::TimelineState,
+    /// The pointer is over the timeline panel (arrow keys then step its range).
+    timeline_hovered: bool,
     as_of_text: String,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
@@ -195,6 +197,7 @@ impl App {
             as_of_text,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
+            timeline_hovered: false,
             view_camera: None,
             cluster_list: None,
             clusters: Vec::new(),
@@ -269,8 +272,13 @@ impl App {
     }
 
     /// The date agreements are shown as of.
+    /// An as-of date the user set wins; otherwise it follows the end of the timeline's range,
+    /// and without a range it is the data's as-of date.
     pub fn agreements_as_of(&self) -> Option<Date> {
-        self.saved.as_of.or(self.atlas.as_of)
+        self.saved
+            .as_of
+            .or(self.saved.filter.to)
+            .or(self.atlas.as_of)
     }
 
     /// Recomputes what is visible when the filter, the as-of date or the toggles changed.
@@ -389,7 +397,7 @@ impl App {
             }
         });
         if self.saved.show_timeline {
-            egui::Panel::bottom("timeline")
+            let panel = egui::Panel::bottom("timeline")
                 .resizable(false)
                 .show(ui, |ui| {
                     let range = ui::timeline_panel::timeline_ui(
@@ -402,6 +410,9 @@ impl App {
                         self.set_date_range(Some(from), Some(to));
                     }
                 });
+            self.timeline_hovered = panel.response.contains_pointer();
+        } else {
+            self.timeline_hovered = false;
         }
         self.refresh_visibility(ui.ctx());
         egui::CentralPanel::default()
@@ -431,6 +442,7 @@ impl App {
                     &mut self.saved.as_of,
                     &mut self.as_of_text,
                     &mut self.saved.hidden_agreements,
+                    self.saved.filter.to,
                 );
                 if let Some(i) = opened {
                     self.selected = Some(Item::Agreement(i));
@@ -526,8 +538,16 @@ impl App {
         if ui.input(|i| i.key_pressed(Key::T)) {
             self.saved.show_timeline = !self.saved.show_timeline;
         }
+        // Over the timeline, the arrow keys step the range by a month instead of panning.
+        let over_timeline = self.timeline_hovered;
         let step = ui.input(|i| {
+            let arrows = if over_timeline {
+                i32::from(i.key_pressed(Key::ArrowRight)) - i32::from(i.key_pressed(Key::ArrowLeft))
+            } else {
+                0
+            };
             i32::from(i.key_pressed(Key::CloseBracket)) - i32::from(i.key_pressed(Key::OpenBracket))
+                + arrows
         });
         if step != 0 {
             let f = &self.saved.filter;
@@ -560,6 +580,8 @@ impl App {
                 dy,
             )
         });
+        // Over the timeline the arrows belong to it.
+        let (dx, dy) = if over_timeline { (0.0, 0.0) } else { (dx, dy) };
         if escape {
             self.selected = None;
             self.cluster_list = None;

@@ -266,3 +266,29 @@ fn play_moves_the_window_forward_and_the_count_follows() {
         "paused means the range stays put"
     );
 }
+
+#[test]
+fn agreement_status_follows_the_end_of_the_timeline_range() {
+    let mut opts = range_options("2024-01-01", "2025-06-01");
+    opts.side_tab = SideTab::Agreements;
+    let h = harness_with(bundled(), opts.clone());
+    h.get_by_label("Japan–Philippines RAA: signed, not in force");
+    h.get_by_label_contains("(end of the timeline range)");
+    // A date the user sets wins over the range.
+    opts.as_of = Some(date("2025-10-01"));
+    let h = harness_with(bundled(), opts);
+    h.get_by_label("Japan–Philippines RAA: in force");
+}
+
+#[test]
+fn arrow_keys_over_the_timeline_step_the_range_not_the_map() {
+    let mut h = harness_with(bundled(), range_options("2024-01-15", "2024-06-30"));
+    let camera = h.state().camera();
+    let rect = h.state().timeline_rect().expect("timeline drawn");
+    h.hover_at(rect.center());
+    h.run();
+    h.key_press(egui::Key::ArrowRight);
+    h.run();
+    assert_eq!(h.state().filter().from, Some(date("2024-02-15")));
+    assert_eq!(h.state().camera(), camera, "the map did not pan");
+}

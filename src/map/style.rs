@@ -143,12 +143,68 @@ pub fn incident_symbol(
     kind: IncidentKind,
     opacity: f32,
 ) {
-    painter.circle(
-        center,
-        radius,
-        faded(incident_color(kind), opacity),
-        Stroke::new(1.0, faded(Color32::WHITE, opacity)),
-    );
+    let fill = faded(incident_color(kind), opacity);
+    let stroke = Stroke::new(1.0, faded(Color32::WHITE, opacity));
+    let r = radius * 1.15;
+    let c = center;
+    match incident_shape(kind) {
+        IncidentShape::Circle => {
+            painter.circle(c, radius, fill, stroke);
+        }
+        IncidentShape::Square => {
+            let rect = egui::Rect::from_center_size(c, Vec2::splat(radius * 1.8));
+            painter.rect(rect, 0.0, fill, stroke, egui::StrokeKind::Middle);
+        }
+        IncidentShape::TriangleUp => {
+            painter.add(Shape::convex_polygon(
+                vec![
+                    c + Vec2::new(0.0, -r),
+                    c + Vec2::new(r, r * 0.8),
+                    c + Vec2::new(-r, r * 0.8),
+                ],
+                fill,
+                stroke,
+            ));
+        }
+        IncidentShape::TriangleDown => {
+            painter.add(Shape::convex_polygon(
+                vec![
+                    c + Vec2::new(-r, -r * 0.8),
+                    c + Vec2::new(r, -r * 0.8),
+                    c + Vec2::new(0.0, r),
+                ],
+                fill,
+                stroke,
+            ));
+        }
+        IncidentShape::Diamond => {
+            painter.add(Shape::convex_polygon(diamond(c, r), fill, stroke));
+        }
+    }
+}
+
+/// Marker shapes for incidents: shape and colour both vary with the kind, so kinds stay apart
+/// for readers who cannot tell the colours apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum IncidentShape {
+    Circle,
+    Square,
+    TriangleUp,
+    TriangleDown,
+    Diamond,
+}
+
+/// The shape of an incident kind's marker.
+pub fn incident_shape(kind: IncidentKind) -> IncidentShape {
+    match kind {
+        IncidentKind::WaterCannon | IncidentKind::Incursion | IncidentKind::Other => {
+            IncidentShape::Circle
+        }
+        IncidentKind::Collision | IncidentKind::ArmedClash => IncidentShape::TriangleUp,
+        IncidentKind::Blocking | IncidentKind::Swarming => IncidentShape::Square,
+        IncidentKind::Boarding | IncidentKind::Laser => IncidentShape::Diamond,
+        IncidentKind::Flare | IncidentKind::AirIntercept => IncidentShape::TriangleDown,
+    }
 }
 
 /// Draws an agreement site marker (a square).

@@ -25,9 +25,11 @@ pub fn agreements_ui(
     as_of: &mut Option<Date>,
     as_of_text: &mut String,
     hidden: &mut BTreeSet<String>,
+    range_end: Option<Date>,
 ) -> Option<usize> {
     date_field(ui, "As of", as_of_text, as_of);
-    let date = as_of.or(atlas.as_of);
+    // Same rule as the map: a set date, else the end of the timeline's range, else the data's.
+    let date = as_of.or(range_end).or(atlas.as_of);
     if let Some(d) = atlas.as_of
         && ui
             .small_button(format!("data's as-of date ({d})"))
@@ -40,7 +42,14 @@ pub fn agreements_ui(
         ui.label("Set a date to see each agreement's status.");
         return None;
     };
-    ui.weak(format!("Status on {date}:"));
+    let why = if as_of.is_some() {
+        ""
+    } else if range_end.is_some() {
+        " (end of the timeline range)"
+    } else {
+        " (the data's as-of date)"
+    };
+    ui.weak(format!("Status on {date}{why}:"));
     let mut opened = None;
     for (i, a) in atlas.agreements.iter().enumerate() {
         let status = a.status_on(date);
