@@ -75,6 +75,8 @@ pub struct StartOptions {
     pub agreements: Option<BTreeSet<String>>,
     /// The left panel's page at start.
     pub side_tab: SideTab,
+    /// User GeoJSON files to load at start (each becomes a layer).
+    pub open: Vec<PathBuf>,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
 }
@@ -133,6 +135,11 @@ pub struct App {
     timeline: ui::timeline_panel::TimelineState,
     /// The pointer is over the timeline panel (arrow keys then step its range).
     timeline_hovered: bool,
+    /// Layers from the user's own files.
+    user_layers: Vec<crate::map::user::UserLayerView>,
+    /// Files being loaded in the background.
+    jobs: Vec<crate::loader::LoadJob>,
+    open_path_text: String,
     as_of_text: String,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
@@ -198,6 +205,13 @@ impl App {
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
+            user_layers: Vec::new(),
+            jobs: options
+                .open
+                .iter()
+                .map(|p| crate::loader::LoadJob::start(p, None))
+                .collect(),
+            open_path_text: String::new(),
             view_camera: None,
             cluster_list: None,
             clusters: Vec::new(),
@@ -348,9 +362,93 @@ impl App {
     }
 
     /// Draws one frame of the whole app.
+    /// The user's layers.
+    pub fn user_layers(&self) -> &[crate::map::user::UserLayerView] {
+        &self.user_layers
+    }
+
+    /// Files still loading.
+    pub fn loading(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// Starts loading a user file in the background.
+    pub fn open_file(&mut self, path: &std::path::Path, ctx: Option<egui::Context>) {
+        self.jobs.push(crate::loader::LoadJob::start(path, ctx));
+    }
+
+    /// Collects finished loads: a layer is added only when its file loaded; errors go to the
+    /// banner; a cancelled load changes nothing.
+    fn poll_jobs(&mut self, ctx: &egui::Context) {
+        use crate::loader::JobOutcome;
+        let mut still = Vec::new();
+        for job in std::mem::take(&mut self.jobs) {
+            match job.poll() {
+                None => still.push(job),
+                Some(JobOutcome::Loaded(l)) => {
+                    let l = *l;
+                    if !l.skipped.is_empty() {
+                        self.errors
+                            .extend(l.skipped.iter().map(ToString::to_string));
+                        self.show_errors = true;
+                    }
+                    self.user_layers.push(crate::map::user::UserLayerView {
+                        layer: l.layer,
+                        scene: l.scene,
+                        settings: crate::map::layers::LayerSettings::default(),
+                    });
+                }
+                Some(JobOutcome::Failed(e)) => {
+                    self.errors.push(e.to_string());
+                    self.show_errors = true;
+                }
+                Some(JobOutcome::Cancelled) => {}
+            }
+        }
+        self.jobs = still;
+        if !self.jobs.is_empty() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        }
+    }
+
+    fn jobs_ui(&mut self, ui: &mut Ui) {
+        for job in &self.jobs {
+            ui.horizontal(|ui| {
+                let name = job.path.file_name().map_or_else(
+                    || job.path.display().to_string(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                ui.label(format!("Loading {name}"));
+                ui.add(
+                    egui::ProgressBar::new(job.progress())
+                        .desired_width(200.0)
+                        .show_percentage(),
+                );
+                if ui.button("Cancel").clicked() {
+                    job.cancel();
+                }
+            });
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut Ui) {
+        self.poll_jobs(&ui.ctx().clone());
+        let dropped: Vec<PathBuf> = ui.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        for p in dropped {
+            self.open_file(&p, Some(ui.ctx().clone()));
+        }
         self.keyboard(ui);
         self.refresh_visibility(ui.ctx());
+        if !self.jobs.is_empty() {
+            egui::Panel::top("jobs").show(ui, |ui| self.jobs_ui(ui));
+        }
         if self.show_errors {
             egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
         }
@@ -424,7 +522,22 @@ impl App {
 
     fn side_panel_ui(&mut self, ui: &mut Ui) {
         match self.side_tab {
-            SideTab::Layers => ui::layers_panel::layers_ui(ui, &mut self.saved.layers),
+            SideTab::Layers => {
+                ui::layers_panel::layers_ui(ui, &mut self.saved.layers);
+                let action = ui::layers_panel::user_layers_ui(
+                    ui,
+                    &mut self.user_layers,
+                    &mut self.open_path_text,
+                );
+                if let Some(i) = action.remove
+                    && i < self.user_layers.len()
+                {
+                    self.user_layers.remove(i);
+                }
+                if let Some(p) = action.open {
+                    self.open_file(&p, Some(ui.ctx().clone()));
+                }
+            }
             SideTab::Incidents => {
                 let shown = self.incidents_shown();
                 ui::incidents_panel::incident_filter_ui(
@@ -489,6 +602,7 @@ impl App {
             incident_visible: &self.incident_visible,
             site_visible: &self.site_visible,
             focus: self.focus.as_ref().map(|(_, f)| f),
+            user_layers: &self.user_layers,
         }
         .show(ui);
         if let Some(cam) = out.camera {

@@ -52,6 +52,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = SideTab::Layers)]
     pub panel: SideTab,
 
+    /// Open a GeoJSON file as a layer of its own (repeatable); loads in the background.
+    #[arg(long, value_name = "PATH")]
+    pub open: Vec<PathBuf>,
+
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,

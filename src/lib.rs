@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod io;
+pub mod loader;
 pub mod map;
 pub mod model;
 pub mod ui;

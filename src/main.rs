@@ -49,6 +49,7 @@ fn main() -> ExitCode {
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
         side_tab: cli.panel,
+        open: cli.open.clone(),
         filter,
         as_of: cli.as_of,
         agreements: cli

@@ -12,6 +12,7 @@ pub mod features;
 pub mod incidents;
 pub mod meta;
 pub mod props;
+pub mod user_file;
 
 pub use error::{FeatureRef, LoadError};
 

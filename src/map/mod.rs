@@ -9,6 +9,7 @@ pub mod labels;
 pub mod pick;
 pub mod projection;
 pub mod scene;
+pub mod user;
 
 pub use camera::{Camera, ScreenRect};
 pub use pick::Item;

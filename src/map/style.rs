@@ -17,6 +17,8 @@ pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
 pub const PARTY: Color32 = Color32::from_rgb(0xd9, 0xe4, 0xc4);
 /// Links between parties, and features a statement says an agreement covers.
 pub const PARTY_LINK: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
+/// The user's own layers.
+pub const USER: Color32 = Color32::from_rgb(0x7a, 0x1f, 0x6e);
 pub const SITE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 
 /// Okabe–Ito palette (colour-blind safe).

@@ -72,6 +72,8 @@ pub struct MapView<'a> {
     pub site_visible: &'a [bool],
     /// Emphasis of the selected agreement, if one is selected.
     pub focus: Option<&'a AgreementFocus>,
+    /// The user's own layers.
+    pub user_layers: &'a [super::user::UserLayerView],
 }
 
 /// Whether an item is drawn (and so may be picked).
@@ -206,6 +208,7 @@ impl MapView<'_> {
             viewport,
             site_visible: self.site_visible,
             focus: self.focus,
+            user_layers: self.user_layers,
         };
         ctx.paint(
             self.atlas,
@@ -279,6 +282,7 @@ struct Painter2<'p> {
     viewport: ScreenRect,
     site_visible: &'p [bool],
     focus: Option<&'p AgreementFocus>,
+    user_layers: &'p [super::user::UserLayerView],
 }
 
 impl Painter2<'_> {
@@ -323,6 +327,7 @@ impl Painter2<'_> {
                 }
             }
         }
+        self.paint_user_layers();
         if let Some(f) = self.focus {
             let stroke = Stroke::new(2.0, style::PARTY_LINK);
             for (x, y) in &f.links {
@@ -441,6 +446,66 @@ impl Painter2<'_> {
             }
         }
         self.paint_labels(atlas, scene, layers, &feature_labels, selected, occupied);
+    }
+
+    /// Draws the user's layers: lines and rings culled by their bounds, points clustered.
+    fn paint_user_layers(&self) {
+        let vis = self.camera.visible_world(&self.viewport);
+        let pad = 20.0 * self.camera.m_per_px();
+        let inside = |c: &Coord<f64>| {
+            c.x >= vis.min().x - pad
+                && c.x <= vis.max().x + pad
+                && c.y >= vis.min().y - pad
+                && c.y <= vis.max().y + pad
+        };
+        for l in self.user_layers.iter().filter(|l| l.settings.visible) {
+            let opacity = l.settings.opacity;
+            let stroke = Stroke::new(1.3, style::faded(style::USER, opacity));
+            for (path, b) in l.scene.paths.iter().zip(&l.scene.path_bounds) {
+                let meets = b.max().x >= vis.min().x
+                    && b.min().x <= vis.max().x
+                    && b.max().y >= vis.min().y
+                    && b.min().y <= vis.max().y;
+                if meets {
+                    self.painter.add(Shape::line(
+                        path.iter().map(|p| self.to_screen_arr(*p)).collect(),
+                        stroke,
+                    ));
+                }
+            }
+            let clusters = grid_clusters(
+                l.scene
+                    .points
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, c)| inside(c))
+                    .map(|(i, c)| (i, *c)),
+                CLUSTER_CELL_PT * self.camera.m_per_px(),
+            );
+            for c in clusters {
+                let p = self.to_screen(c.center_world);
+                if c.members.len() == 1 {
+                    let r = egui::Rect::from_center_size(p, Vec2::splat(5.0));
+                    self.painter
+                        .rect_filled(r, 0.0, style::faded(style::USER, opacity));
+                } else {
+                    let radius = style::cluster_radius(c.members.len());
+                    self.painter.circle(
+                        p,
+                        radius,
+                        style::faded(style::USER.gamma_multiply(0.35), opacity),
+                        stroke,
+                    );
+                    self.painter.text(
+                        p,
+                        Align2::CENTER_CENTER,
+                        c.members.len().to_string(),
+                        FontId::proportional(10.0),
+                        style::faded(Color32::BLACK, opacity),
+                    );
+                }
+            }
+        }
     }
 
     fn highlight(

@@ -125,3 +125,56 @@ fn legend_ui(ui: &mut Ui, id: LayerId) {
         }),
     }
 }
+
+/// What the user asked of their own layers.
+#[derive(Default)]
+pub struct UserLayersAction {
+    pub open: Option<std::path::PathBuf>,
+    pub remove: Option<usize>,
+}
+
+/// The user's layers: visibility, opacity, remove; and a field to open a GeoJSON file
+/// (dropping a file on the window, or `--open PATH`, work too).
+pub fn user_layers_ui(
+    ui: &mut Ui,
+    layers: &mut [crate::map::user::UserLayerView],
+    path_text: &mut String,
+) -> UserLayersAction {
+    let mut action = UserLayersAction::default();
+    ui.add_space(6.0);
+    ui.strong("Your layers");
+    for (i, l) in layers.iter_mut().enumerate() {
+        let summary = format!(
+            "{} ({} points, {} lines)",
+            l.layer.name,
+            l.layer.points.len(),
+            l.layer.paths.len()
+        );
+        ui.checkbox(&mut l.settings.visible, summary);
+        ui.horizontal(|ui| {
+            ui.add_space(22.0);
+            ui.spacing_mut().slider_width = 90.0;
+            ui.add_enabled(
+                l.settings.visible,
+                egui::Slider::new(&mut l.settings.opacity, 0.0..=1.0)
+                    .show_value(false)
+                    .text("opacity"),
+            );
+            if ui.small_button("Remove").clicked() {
+                action.remove = Some(i);
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(path_text)
+                .desired_width(150.0)
+                .hint_text("path/to/file.geojson"),
+        );
+        if ui.button("Open").clicked() && !path_text.trim().is_empty() {
+            action.open = Some(std::path::PathBuf::from(path_text.trim()));
+        }
+    });
+    ui.weak("or drop a GeoJSON file on the window");
+    action
+}

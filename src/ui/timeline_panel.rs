@@ -197,7 +197,7 @@ fn monthly_plot_ui(
         .allow_double_click_reset(false)
         .show_x(false)
         .y_axis_min_width(18.0)
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_axis_formatter(year_label)
         .show(ui, |plot_ui| {
             plot_ui.set_plot_bounds_x(FIRST_YEAR..=end_x);
             plot_ui.set_plot_bounds_y(0.0..=y_max * 1.1);
@@ -291,7 +291,7 @@ fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .include_y(0.0)
-        .x_axis_formatter(|mark, _| format!("{:.0}", mark.value))
+        .x_axis_formatter(year_label)
         .show(ui, |plot_ui| {
             plot_ui
                 .bar_chart(BarChart::new(&s.name, bars).color(Color32::from_rgb(0x4a, 0x6f, 0x8a)))
@@ -301,4 +301,13 @@ fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
         s.unit,
         s.sources.first().map_or("", |x| x.publisher.as_str())
     ));
+}
+
+/// Labels whole years only (grid marks also fall between years).
+fn year_label(mark: egui_plot::GridMark, _range: &std::ops::RangeInclusive<f64>) -> String {
+    if (mark.value - mark.value.round()).abs() < 1e-6 {
+        format!("{:.0}", mark.value)
+    } else {
+        String::new()
+    }
 }

@@ -1,0 +1,119 @@
+//! Loading user files off the UI thread, with progress and cancel.
+
+use crate::io::LoadError;
+use crate::io::user_file::{LoadControl, UserLayer, UserLoad, load_user_file};
+use crate::map::user::UserScene;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// A loaded user layer with its projected geometry.
+pub struct LoadedLayer {
+    pub layer: UserLayer,
+    pub scene: UserScene,
+    pub skipped: Vec<LoadError>,
+}
+
+/// How a job ended.
+pub enum JobOutcome {
+    Loaded(Box<LoadedLayer>),
+    Failed(LoadError),
+    Cancelled,
+}
+
+struct Control {
+    /// Progress in thousandths.
+    permille: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    repaint: Option<egui::Context>,
+}
+
+impl LoadControl for Control {
+    fn progress(&self, done: usize, total: usize) {
+        #[allow(clippy::cast_possible_truncation)]
+        let p = (done.saturating_mul(1000) / total.max(1)).min(1000) as u32;
+        self.permille.store(p, Ordering::Relaxed);
+        if let Some(ctx) = &self.repaint {
+            ctx.request_repaint();
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// One file being loaded on a background thread.
+pub struct LoadJob {
+    pub path: PathBuf,
+    permille: Arc<AtomicU32>,
+    cancel: Arc<AtomicBool>,
+    rx: Receiver<JobOutcome>,
+}
+
+impl LoadJob {
+    /// Starts loading `path`; `repaint` (when given) is woken on progress and at the end.
+    pub fn start(path: &Path, repaint: Option<egui::Context>) -> Self {
+        let permille = Arc::new(AtomicU32::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let control = Control {
+            permille: permille.clone(),
+            cancel: cancel.clone(),
+            repaint,
+        };
+        let file = path.to_path_buf();
+        std::thread::spawn(move || {
+            let outcome = match load_user_file(&file, &control) {
+                Ok(UserLoad { layer, skipped }) => {
+                    if control.cancelled() {
+                        JobOutcome::Cancelled
+                    } else {
+                        let scene = UserScene::build(&layer);
+                        JobOutcome::Loaded(Box::new(LoadedLayer {
+                            layer,
+                            scene,
+                            skipped,
+                        }))
+                    }
+                }
+                Err(_) if control.cancelled() => JobOutcome::Cancelled,
+                Err(e) => JobOutcome::Failed(e),
+            };
+            // The app may have gone away; nothing is lost if nobody listens.
+            if tx.send(outcome).is_ok()
+                && let Some(ctx) = &control.repaint
+            {
+                ctx.request_repaint();
+            }
+        });
+        Self {
+            path: path.to_path_buf(),
+            permille,
+            cancel,
+            rx,
+        }
+    }
+
+    /// Fraction done, 0 to 1.
+    pub fn progress(&self) -> f32 {
+        #[allow(clippy::cast_precision_loss)]
+        let p = self.permille.load(Ordering::Relaxed) as f32;
+        p / 1000.0
+    }
+
+    /// Asks the job to stop at the next feature.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// The outcome, once the job has ended.
+    pub fn poll(&self) -> Option<JobOutcome> {
+        match self.rx.try_recv() {
+            Ok(o) => Some(o),
+            Err(TryRecvError::Empty) => None,
+            Err(TryRecvError::Disconnected) => Some(JobOutcome::Cancelled),
+        }
+    }
+}
