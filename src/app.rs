@@ -738,7 +738,8 @@ impl App {
             return;
         }
         ctx.request_repaint();
-        if self.frames < SCREENSHOT_AFTER_FRAMES {
+        // The first complete frame: data loaded, including files opened with --open.
+        if self.frames < SCREENSHOT_AFTER_FRAMES || !self.jobs.is_empty() {
             return;
         }
         job.requested = true;
