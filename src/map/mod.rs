@@ -2,6 +2,7 @@
 //! egui widget that draws them. Knows nothing of incidents' meaning or of the app.
 
 pub mod camera;
+pub mod clip;
 pub mod cluster;
 pub mod focus;
 pub mod graticule;

@@ -290,6 +290,33 @@ impl Painter2<'_> {
         pos(self.camera.screen_from_world(&self.viewport, w))
     }
 
+    /// A world polyline on screen, cut to the visible area (plus a margin) so that lines far
+    /// off-screen are neither stroked nor dashed.
+    fn screen_runs(&self, world: &[[f64; 2]]) -> Vec<Vec<Pos2>> {
+        let screen: Vec<[f64; 2]> = world
+            .iter()
+            .map(|w| {
+                let s = self
+                    .camera
+                    .screen_from_world(&self.viewport, Coord { x: w[0], y: w[1] });
+                [s.x, s.y]
+            })
+            .collect();
+        let r = self.painter.clip_rect().expand(8.0);
+        let (min, max) = (
+            [f64::from(r.min.x), f64::from(r.min.y)],
+            [f64::from(r.max.x), f64::from(r.max.y)],
+        );
+        super::clip::clip_polyline(&screen, min, max)
+            .into_iter()
+            .map(|run| {
+                run.into_iter()
+                    .map(|p| pos(Coord { x: p[0], y: p[1] }))
+                    .collect()
+            })
+            .collect()
+    }
+
     fn to_screen_arr(&self, w: [f64; 2]) -> Pos2 {
         self.to_screen(Coord { x: w[0], y: w[1] })
     }
@@ -322,8 +349,9 @@ impl Painter2<'_> {
                     st.width += 2.0;
                 }
                 for line in &c.lines {
-                    let pts: Vec<Pos2> = line.iter().map(|p| self.to_screen_arr(*p)).collect();
-                    style::stroke_line(self.painter, pts, &st, layers.claims.opacity);
+                    for run in self.screen_runs(line) {
+                        style::stroke_line(self.painter, run, &st, layers.claims.opacity);
+                    }
                 }
             }
         }
@@ -467,10 +495,9 @@ impl Painter2<'_> {
                     && b.max().y >= vis.min().y
                     && b.min().y <= vis.max().y;
                 if meets {
-                    self.painter.add(Shape::line(
-                        path.iter().map(|p| self.to_screen_arr(*p)).collect(),
-                        stroke,
-                    ));
+                    for run in self.screen_runs(path) {
+                        self.painter.add(Shape::line(run, stroke));
+                    }
                 }
             }
             let clusters = grid_clusters(
@@ -564,8 +591,9 @@ impl Painter2<'_> {
         for &i in &visible {
             let Some(p) = polys.get(i) else { continue };
             for ring in &p.rings {
-                let pts: Vec<Pos2> = ring.iter().map(|v| self.to_screen_arr(*v)).collect();
-                self.painter.add(Shape::line(pts, border));
+                for run in self.screen_runs(ring) {
+                    self.painter.add(Shape::line(run, border));
+                }
             }
         }
     }
