@@ -69,6 +69,13 @@ pub fn agreement_focus(atlas: &Atlas, scene: &Scene, index: usize) -> AgreementF
                     (0..atlas.features.len())
                         .filter(|&i| atlas.features[i].group == FeatureGroup::Senkaku),
                 );
+            } else if c == "south_china_sea" {
+                // No sea polygon is bundled: the disputed features of the South China Sea
+                // stand for the area the statement names.
+                features.extend(
+                    (0..atlas.features.len())
+                        .filter(|&i| atlas.features[i].group != FeatureGroup::Senkaku),
+                );
             } else if let Some(i) = atlas.feature_index(c) {
                 features.push(i);
             }
@@ -114,6 +121,27 @@ mod tests {
             f.features.contains(&uotsuri),
             "statements on Article 5 cover the Senkakus"
         );
+        assert!(
+            !f.features.contains(
+                &atlas
+                    .feature_index("scarborough-shoal")
+                    .expect("Scarborough")
+            )
+        );
+        let mdt = atlas
+            .agreements
+            .iter()
+            .position(|a| a.id == "agr-usa-phl-mdt")
+            .expect("MDT");
+        let f = agreement_focus(&atlas, &scene, mdt);
+        let scarborough = atlas
+            .feature_index("scarborough-shoal")
+            .expect("Scarborough");
+        assert!(
+            f.features.contains(&scarborough),
+            "statements say the MDT covers the South China Sea"
+        );
+        assert!(!f.features.contains(&uotsuri));
         let rap = atlas
             .agreements
             .iter()
