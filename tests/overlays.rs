@@ -149,13 +149,7 @@ fn clicking_a_cluster_lists_its_incidents_and_choosing_one_opens_it() {
         .iter()
         .max_by_key(|&&i| atlas.incidents[i].date)
         .expect("members");
-    let x = &atlas.incidents[newest];
-    let text = format!(
-        "{} — {} ({})",
-        x.date_precision.format(x.date),
-        x.kind.label(),
-        x.location_name
-    );
+    let text = contested_waters::map::view::incident_line(&atlas.incidents[newest]);
     h.get_by_label(&text).click_accesskit();
     h.run();
     assert_eq!(

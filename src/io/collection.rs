@@ -17,6 +17,14 @@ pub fn read_collection(path: &Path) -> Result<FeatureCollection, LoadError> {
 
 /// Reads a text file, refusing files over [`MAX_FILE_BYTES`].
 pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    String::from_utf8(read_bytes(path)?).map_err(|e| LoadError::Read {
+        file: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })
+}
+
+/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
     let read_err = |source| LoadError::Read {
         file: path.to_path_buf(),
         source,
@@ -29,7 +37,7 @@ pub fn read_text(path: &Path) -> Result<String, LoadError> {
             limit_bytes: MAX_FILE_BYTES,
         });
     }
-    std::fs::read_to_string(path).map_err(read_err)
+    std::fs::read(path).map_err(read_err)
 }
 
 /// Parses GeoJSON text that must be a FeatureCollection.

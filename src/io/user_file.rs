@@ -2,7 +2,7 @@
 //! never into a `serde_json::Value` tree. A bad feature is reported and skipped; the rest load.
 //! Progress is reported as bytes parsed, and the load can be cancelled between features.
 
-use super::collection::MAX_FILE_BYTES;
+use super::collection::read_bytes;
 use super::error::{FeatureRef, LoadError};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -63,19 +63,7 @@ pub const CANCELLED: &str = "load cancelled";
 
 /// Reads and parses a user file.
 pub fn load_user_file(path: &Path, control: &dyn LoadControl) -> Result<UserLoad, LoadError> {
-    let read_err = |source| LoadError::Read {
-        file: path.to_path_buf(),
-        source,
-    };
-    let size_bytes = std::fs::metadata(path).map_err(read_err)?.len();
-    if size_bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: path.to_path_buf(),
-            size_bytes,
-            limit_bytes: MAX_FILE_BYTES,
-        });
-    }
-    let bytes = std::fs::read(path).map_err(read_err)?;
+    let bytes = read_bytes(path)?;
     let name = path
         .file_name()
         .map_or_else(|| "layer".to_owned(), |n| n.to_string_lossy().into_owned());

@@ -244,18 +244,21 @@ impl MapView<'_> {
     }
 }
 
+/// One line for an incident in tooltips and lists: date, kind, place.
+pub fn incident_line(x: &crate::model::Incident) -> String {
+    format!(
+        "{} — {} ({})",
+        x.date_precision.format(x.date),
+        x.kind.label(),
+        x.location_name
+    )
+}
+
 /// The display name of an item, for tooltips and lists.
 pub fn item_name(atlas: &Atlas, item: Item) -> String {
     match item {
         Item::Feature(i) => atlas.features.get(i).map(|f| f.name.clone()),
-        Item::Incident(i) => atlas.incidents.get(i).map(|x| {
-            format!(
-                "{} — {} ({})",
-                x.date_precision.format(x.date),
-                x.kind.label(),
-                x.location_name
-            )
-        }),
+        Item::Incident(i) => atlas.incidents.get(i).map(incident_line),
         Item::Site(i) => atlas.sites.get(i).map(|s| s.name.clone()),
         Item::Claim(i) => atlas.claims.get(i).map(|c| c.name.clone()),
         Item::Agreement(i) => atlas.agreements.get(i).map(|a| a.name.clone()),

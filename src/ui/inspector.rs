@@ -364,14 +364,10 @@ pub fn cluster_ui(ui: &mut Ui, atlas: &Atlas, members: &[usize]) -> Option<usize
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for i in sorted {
-                let x = &atlas.incidents[i];
-                let text = format!(
-                    "{} — {} ({})",
-                    x.date_precision.format(x.date),
-                    x.kind.label(),
-                    x.location_name
-                );
-                if ui.link(text).clicked() {
+                if ui
+                    .link(crate::map::view::incident_line(&atlas.incidents[i]))
+                    .clicked()
+                {
                     chosen = Some(i);
                 }
             }
