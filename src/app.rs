@@ -77,6 +77,8 @@ pub struct StartOptions {
     pub side_tab: SideTab,
     /// User GeoJSON files to load at start (each becomes a layer).
     pub open: Vec<PathBuf>,
+    /// Add this many synthetic points as a layer of their own (for feeling the app at scale).
+    pub stress: Option<usize>,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
 }
@@ -210,6 +212,11 @@ impl App {
                 .open
                 .iter()
                 .map(|p| crate::loader::LoadJob::start(p, None))
+                .chain(
+                    options
+                        .stress
+                        .map(|n| crate::loader::LoadJob::synthetic(n, 1, None)),
+                )
                 .collect(),
             open_path_text: String::new(),
             view_camera: None,

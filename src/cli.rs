@@ -56,6 +56,11 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub open: Vec<PathBuf>,
 
+    /// Add N synthetic points (seeded, labelled synthetic, kept apart from the real data) to feel
+    /// the app at scale.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50_000_000))]
+    pub stress: Option<u32>,
+
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,

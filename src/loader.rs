@@ -96,6 +96,43 @@ impl LoadJob {
         }
     }
 
+    /// Generates `n` synthetic points (seeded, labelled synthetic) as a layer of their own, so
+    /// anyone can feel the app at scale; they never enter the real data.
+    pub fn synthetic(n: usize, seed: u64, repaint: Option<egui::Context>) -> Self {
+        let permille = Arc::new(AtomicU32::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let control = Control {
+            permille: permille.clone(),
+            cancel: cancel.clone(),
+            repaint,
+        };
+        std::thread::spawn(move || {
+            let outcome = match synthetic_layer(n, seed, &control) {
+                Some(layer) => {
+                    let scene = UserScene::build(&layer);
+                    JobOutcome::Loaded(Box::new(LoadedLayer {
+                        layer,
+                        scene,
+                        skipped: Vec::new(),
+                    }))
+                }
+                None => JobOutcome::Cancelled,
+            };
+            if tx.send(outcome).is_ok()
+                && let Some(ctx) = &control.repaint
+            {
+                ctx.request_repaint();
+            }
+        });
+        Self {
+            path: PathBuf::from(format!("synthetic-{n}-points")),
+            permille,
+            cancel,
+            rx,
+        }
+    }
+
     /// Fraction done, 0 to 1.
     pub fn progress(&self) -> f32 {
         #[allow(clippy::cast_precision_loss)]
@@ -115,5 +152,81 @@ impl LoadJob {
             Err(TryRecvError::Empty) => None,
             Err(TryRecvError::Disconnected) => Some(JobOutcome::Cancelled),
         }
+    }
+}
+
+/// Where synthetic points crowd (lon, lat, spread in degrees): invented hot spots, for load only.
+const HOT_SPOTS: [(f64, f64, f64); 6] = [
+    (117.8, 15.2, 0.6),
+    (115.9, 9.7, 0.8),
+    (123.5, 25.8, 0.7),
+    (112.0, 16.5, 1.0),
+    (114.3, 10.5, 1.2),
+    (120.0, 22.0, 2.5),
+];
+
+/// `n` seeded points: half around the hot spots, half spread over the region.
+fn synthetic_layer(n: usize, seed: u64, control: &Control) -> Option<UserLayer> {
+    use rand::{Rng, SeedableRng, rngs::StdRng};
+    let mut rng = StdRng::seed_from_u64(seed);
+    let mut layer = UserLayer {
+        name: format!("SYNTHETIC: {n} generated points (seed {seed}), not real incidents"),
+        ..Default::default()
+    };
+    layer.points.reserve(n);
+    for i in 0..n {
+        if i % 65_536 == 0 {
+            if control.cancelled() {
+                return None;
+            }
+            control.progress(i, n);
+        }
+        let (lon, lat) = if rng.random_bool(0.5) {
+            let (x, y, s) = HOT_SPOTS[rng.random_range(0..HOT_SPOTS.len())];
+            // Sum of uniforms: a cheap bell shape.
+            let d = |r: &mut StdRng| {
+                (r.random::<f64>() + r.random::<f64>() + r.random::<f64>() - 1.5) * s
+            };
+            (x + d(&mut rng), y + d(&mut rng))
+        } else {
+            (rng.random_range(104.0..132.0), rng.random_range(2.0..34.0))
+        };
+        layer.points.push([lon, lat]);
+        layer
+            .point_feature
+            .push(u32::try_from(i).unwrap_or(u32::MAX));
+    }
+    Some(layer)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn control() -> Control {
+        Control {
+            permille: Arc::new(AtomicU32::new(0)),
+            cancel: Arc::new(AtomicBool::new(false)),
+            repaint: None,
+        }
+    }
+
+    #[test]
+    fn synthetic_points_are_seeded_labelled_and_in_the_region() {
+        let a = synthetic_layer(5000, 7, &control()).unwrap_or_default();
+        let b = synthetic_layer(5000, 7, &control()).unwrap_or_default();
+        let c = synthetic_layer(5000, 8, &control()).unwrap_or_default();
+        assert_eq!(a.points.len(), 5000);
+        assert_eq!(a, b, "same seed, same points");
+        assert_ne!(a.points, c.points);
+        assert!(a.name.starts_with("SYNTHETIC"));
+        assert!(
+            a.points
+                .iter()
+                .all(|p| (95.0..140.0).contains(&p[0]) && (-5.0..40.0).contains(&p[1]))
+        );
+        let cancelled = control();
+        cancelled.cancel.store(true, Ordering::Relaxed);
+        assert!(synthetic_layer(5000, 7, &cancelled).is_none());
     }
 }

@@ -50,6 +50,7 @@ fn main() -> ExitCode {
         select: cli.select.clone(),
         side_tab: cli.panel,
         open: cli.open.clone(),
+        stress: cli.stress.map(|n| n as usize),
         filter,
         as_of: cli.as_of,
         agreements: cli

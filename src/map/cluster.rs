@@ -4,6 +4,9 @@
 use geo::Coord;
 use std::collections::HashMap;
 
+/// Points closer than this on screen merge into one cluster symbol.
+pub const CELL_PT: f64 = 36.0;
+
 /// Points that fell into one grid cell.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Cluster {
@@ -120,5 +123,66 @@ mod tests {
         );
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].center_world, Coord { x: 20.0, y: 30.0 });
+    }
+}
+
+/// One cell of a precomputed aggregation level: where its points are, and how many.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AggCell {
+    pub center_world: Coord<f64>,
+    pub count: u32,
+}
+
+/// Counts per grid cell for every point, without member lists (a million points stay cheap).
+pub fn aggregate(points: &[Coord<f64>], cell_m: f64) -> Vec<AggCell> {
+    let cell_m = if cell_m.is_finite() && cell_m > 0.0 {
+        cell_m
+    } else {
+        1.0
+    };
+    let mut cells: HashMap<(i64, i64), (Coord<f64>, u32)> = HashMap::new();
+    for c in points {
+        #[allow(clippy::cast_possible_truncation)]
+        let key = ((c.x / cell_m).floor() as i64, (c.y / cell_m).floor() as i64);
+        let e = cells.entry(key).or_insert((Coord { x: 0.0, y: 0.0 }, 0));
+        e.0 = e.0 + *c;
+        e.1 += 1;
+    }
+    cells
+        .into_values()
+        .map(|(sum, n)| AggCell {
+            center_world: Coord {
+                x: sum.x / f64::from(n),
+                y: sum.y / f64::from(n),
+            },
+            count: n,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod aggregate_tests {
+    use super::*;
+
+    #[test]
+    fn aggregation_preserves_counts_and_agrees_with_clusters() {
+        let pts: Vec<Coord<f64>> = (0..10_000)
+            .map(|i| {
+                let f = f64::from(i);
+                Coord {
+                    x: (f * 7919.0) % 100_000.0,
+                    y: (f * 104_729.0) % 100_000.0,
+                }
+            })
+            .collect();
+        for cell in [500.0, 5_000.0, 50_000.0] {
+            let agg = aggregate(&pts, cell);
+            assert_eq!(
+                agg.iter().map(|a| a.count as usize).sum::<usize>(),
+                pts.len()
+            );
+            let clusters = grid_clusters(pts.iter().copied().enumerate(), cell);
+            assert_eq!(agg.len(), clusters.len());
+        }
     }
 }

@@ -23,8 +23,6 @@ use geo::Coord;
 pub const PICK_TOLERANCE_PT: f64 = 8.0;
 /// Zoom levels per point of wheel scrolling.
 const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
-/// Incidents closer than this on screen merge into one cluster symbol.
-const CLUSTER_CELL_PT: f64 = 36.0;
 /// Feature names appear from this zoom on.
 const FEATURE_LABEL_MIN_ZOOM: f64 = 6.5;
 
@@ -149,7 +147,7 @@ impl MapView<'_> {
                     .enumerate()
                     .filter(|(i, w)| self.incident_visible.get(*i) == Some(&true) && on_screen(w))
                     .map(|(i, w)| (i, *w)),
-                CLUSTER_CELL_PT * camera.m_per_px(),
+                super::cluster::CELL_PT * camera.m_per_px(),
             )
         } else {
             Vec::new()
@@ -503,23 +501,15 @@ impl Painter2<'_> {
                     }
                 }
             }
-            let clusters = grid_clusters(
-                l.scene
-                    .points
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, c)| inside(c))
-                    .map(|(i, c)| (i, *c)),
-                CLUSTER_CELL_PT * self.camera.m_per_px(),
-            );
-            for c in clusters {
-                let p = self.to_screen(c.center_world);
-                if c.members.len() == 1 {
+            let cells = self.user_point_cells(l, &inside);
+            for (center, count) in cells {
+                let p = self.to_screen(center);
+                if count == 1 {
                     let r = egui::Rect::from_center_size(p, Vec2::splat(5.0));
                     self.painter
                         .rect_filled(r, 0.0, style::faded(style::USER, opacity));
                 } else {
-                    let radius = style::cluster_radius(c.members.len());
+                    let radius = style::cluster_radius(count);
                     self.painter.circle(
                         p,
                         radius,
@@ -529,13 +519,51 @@ impl Painter2<'_> {
                     self.painter.text(
                         p,
                         Align2::CENTER_CENTER,
-                        c.members.len().to_string(),
+                        count.to_string(),
                         FontId::proportional(10.0),
                         style::faded(Color32::BLACK, opacity),
                     );
                 }
             }
         }
+    }
+
+    /// The point cells of a user layer to draw: (centre, count). Up to the last aggregate
+    /// level the precomputed cells on screen; past it, the visible points from the R-tree,
+    /// clustered now (they are few at such zooms).
+    fn user_point_cells(
+        &self,
+        l: &super::user::UserLayerView,
+        inside: &dyn Fn(&Coord<f64>) -> bool,
+    ) -> Vec<(Coord<f64>, usize)> {
+        let level = self.camera.zoom.floor();
+        let last = f64::from(*super::user::AGG_LEVELS.end());
+        if level <= last {
+            // `level` is a small non-negative whole number here.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let cells = l.scene.levels.get(level.max(0.0) as usize);
+            return cells
+                .into_iter()
+                .flatten()
+                .filter(|c| inside(&c.center_world))
+                .map(|c| (c.center_world, c.count as usize))
+                .collect();
+        }
+        let vis = self.camera.visible_world(&self.viewport);
+        let env = rstar::AABB::from_corners([vis.min().x, vis.min().y], [vis.max().x, vis.max().y]);
+        let visible = l.scene.index.locate_in_envelope(&env).map(|g| {
+            (
+                g.data as usize,
+                Coord {
+                    x: g.geom()[0],
+                    y: g.geom()[1],
+                },
+            )
+        });
+        grid_clusters(visible, super::cluster::CELL_PT * self.camera.m_per_px())
+            .into_iter()
+            .map(|c| (c.center_world, c.members.len()))
+            .collect()
     }
 
     fn highlight(
