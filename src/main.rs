@@ -6,6 +6,9 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(path) = &cli.check {
+        return check_file(path);
+    }
     let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
     let report = io::load_dir(&dir);
     if let Some(id) = &cli.select
@@ -91,4 +94,30 @@ fn main() -> ExitCode {
         };
     }
     ExitCode::SUCCESS
+}
+
+/// `--check PATH`: the whole user-file path without a window (also what perf-report times).
+fn check_file(path: &std::path::Path) -> ExitCode {
+    use contested_waters::io::user_file::{NoControl, load_user_file};
+    match load_user_file(path, &NoControl) {
+        Ok(load) => {
+            let scene = contested_waters::map::user::UserScene::build(&load.layer);
+            println!(
+                "{}: {} points, {} lines or rings, {} aggregate levels, {} features skipped",
+                path.display(),
+                scene.points.len(),
+                scene.paths.len(),
+                scene.levels.len(),
+                load.skipped.len()
+            );
+            for e in &load.skipped {
+                eprintln!("skipped: {e}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,120 @@
+//! Scale: picking among a million points, and loading a large GeoJSON file with the streamed
+//! typed loader against parsing it into the `geojson` crate's FeatureCollection (same bytes,
+//! same run). The test data is generated here, deterministically; nothing large is committed.
+
+use contested_waters::io::user_file::{NoControl, parse_user_geojson};
+use contested_waters::map::pick::{Item, PickIndex};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use geo::Coord;
+use rand::{Rng, SeedableRng, rngs::StdRng};
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::path::Path;
+
+/// A million points spread over the region, in world metres.
+fn million_points() -> Vec<Coord<f64>> {
+    let mut rng = StdRng::seed_from_u64(42);
+    (0..1_000_000)
+        .map(|_| {
+            contested_waters::map::projection::world_from_lon_lat(Coord {
+                x: rng.random_range(104.0..132.0),
+                y: rng.random_range(2.0..34.0),
+            })
+        })
+        .collect()
+}
+
+/// GeoJSON text of `n_points` points and `n_polygons` small polygons.
+fn synthetic_geojson(n_points: usize, n_polygons: usize) -> String {
+    let mut rng = StdRng::seed_from_u64(7);
+    let mut s = String::with_capacity(n_points * 110 + n_polygons * 400);
+    s.push_str("{\"type\":\"FeatureCollection\",\"features\":[");
+    for i in 0..n_points + n_polygons {
+        if i > 0 {
+            s.push(',');
+        }
+        let (x, y): (f64, f64) = (rng.random_range(104.0..132.0), rng.random_range(2.0..34.0));
+        if i < n_points {
+            let _ = write!(
+                s,
+                "{{\"type\":\"Feature\",\"properties\":{{\"name\":\"p{i}\",\"kind\":\"water_cannon\"}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{x:.6},{y:.6}]}}}}"
+            );
+        } else {
+            let _ = write!(
+                s,
+                "{{\"type\":\"Feature\",\"properties\":{{\"name\":\"a{i}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[["
+            );
+            for k in 0..12 {
+                let a = f64::from(k) / 12.0 * std::f64::consts::TAU;
+                let _ = write!(s, "[{:.6},{:.6}],", x + 0.05 * a.cos(), y + 0.05 * a.sin());
+            }
+            let _ = write!(s, "[{:.6},{:.6}]]]}}}}", x + 0.05, y);
+        }
+    }
+    s.push_str("]}");
+    s
+}
+
+fn pick(c: &mut Criterion) {
+    let pts = million_points();
+    let index = PickIndex::build(&[], &pts, &[], &[]);
+    let mut rng = StdRng::seed_from_u64(1);
+    let queries: Vec<Coord<f64>> = (0..1024)
+        .map(|_| pts[rng.random_range(0..pts.len())])
+        .collect();
+    let mut k = 0;
+    // 8 pt at zoom 8 ≈ 4.9 km: a realistic tolerance at a mid zoom.
+    let tolerance_m = 8.0 * contested_waters::map::Camera::at_lon_lat(118.0, 15.0, 8.0).m_per_px();
+    c.bench_function("pick_1m", |b| {
+        b.iter(|| {
+            k = (k + 1) % queries.len();
+            black_box(index.pick(queries[k], tolerance_m, |i: Item| {
+                matches!(i, Item::Incident(_))
+            }))
+        });
+    });
+}
+
+fn load(c: &mut Criterion) {
+    let n_points = std::env::var("CW_LOAD_POINTS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(400_000);
+    let text = synthetic_geojson(n_points, n_points / 10);
+    let mut g = c.benchmark_group("load");
+    g.sample_size(10);
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.bench_with_input(
+        BenchmarkId::new("streamed_typed", text.len()),
+        &text,
+        |b, t| {
+            b.iter(|| {
+                black_box(
+                    parse_user_geojson(
+                        Path::new("bench.geojson"),
+                        "bench".into(),
+                        t.as_bytes(),
+                        &NoControl,
+                    )
+                    .map(|l| l.layer.points.len()),
+                )
+            });
+        },
+    );
+    g.bench_with_input(
+        BenchmarkId::new("geojson_crate", text.len()),
+        &text,
+        |b, t| {
+            b.iter(|| {
+                black_box(matches!(
+                    t.parse::<geojson::GeoJson>(),
+                    Ok(geojson::GeoJson::FeatureCollection(_))
+                ))
+            });
+        },
+    );
+    g.finish();
+}
+
+criterion_group!(benches, pick, load);
+criterion_main!(benches);
