@@ -55,6 +55,39 @@ pub struct LoadJob {
 impl LoadJob {
     /// Starts loading `path`; `repaint` (when given) is woken on progress and at the end.
     pub fn start(path: &Path, repaint: Option<egui::Context>) -> Self {
+        let file = path.to_path_buf();
+        Self::spawn(
+            path.to_path_buf(),
+            repaint,
+            move |control| match load_user_file(&file, control) {
+                Ok(UserLoad { layer, skipped }) if !control.cancelled() => loaded(layer, skipped),
+                Ok(_) => JobOutcome::Cancelled,
+                Err(_) if control.cancelled() => JobOutcome::Cancelled,
+                Err(e) => JobOutcome::Failed(e),
+            },
+        )
+    }
+
+    /// Generates `n` synthetic points (seeded, labelled synthetic) as a layer of their own, so
+    /// anyone can feel the app at scale; they never enter the real data.
+    pub fn synthetic(n: usize, seed: u64, repaint: Option<egui::Context>) -> Self {
+        Self::spawn(
+            PathBuf::from(format!("synthetic-{n}-points")),
+            repaint,
+            move |control| {
+                synthetic_layer(n, seed, control)
+                    .map_or(JobOutcome::Cancelled, |layer| loaded(layer, Vec::new()))
+            },
+        )
+    }
+
+    /// Runs `work` on a background thread with progress and cancel wired to this job, and
+    /// sends its outcome back (waking the UI when it can).
+    fn spawn(
+        label: PathBuf,
+        repaint: Option<egui::Context>,
+        work: impl FnOnce(&Control) -> JobOutcome + Send + 'static,
+    ) -> Self {
         let permille = Arc::new(AtomicU32::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
@@ -63,24 +96,8 @@ impl LoadJob {
             cancel: cancel.clone(),
             repaint,
         };
-        let file = path.to_path_buf();
         std::thread::spawn(move || {
-            let outcome = match load_user_file(&file, &control) {
-                Ok(UserLoad { layer, skipped }) => {
-                    if control.cancelled() {
-                        JobOutcome::Cancelled
-                    } else {
-                        let scene = UserScene::build(&layer);
-                        JobOutcome::Loaded(Box::new(LoadedLayer {
-                            layer,
-                            scene,
-                            skipped,
-                        }))
-                    }
-                }
-                Err(_) if control.cancelled() => JobOutcome::Cancelled,
-                Err(e) => JobOutcome::Failed(e),
-            };
+            let outcome = work(&control);
             // The app may have gone away; nothing is lost if nobody listens.
             if tx.send(outcome).is_ok()
                 && let Some(ctx) = &control.repaint
@@ -89,44 +106,7 @@ impl LoadJob {
             }
         });
         Self {
-            path: path.to_path_buf(),
-            permille,
-            cancel,
-            rx,
-        }
-    }
-
-    /// Generates `n` synthetic points (seeded, labelled synthetic) as a layer of their own, so
-    /// anyone can feel the app at scale; they never enter the real data.
-    pub fn synthetic(n: usize, seed: u64, repaint: Option<egui::Context>) -> Self {
-        let permille = Arc::new(AtomicU32::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = channel();
-        let control = Control {
-            permille: permille.clone(),
-            cancel: cancel.clone(),
-            repaint,
-        };
-        std::thread::spawn(move || {
-            let outcome = match synthetic_layer(n, seed, &control) {
-                Some(layer) => {
-                    let scene = UserScene::build(&layer);
-                    JobOutcome::Loaded(Box::new(LoadedLayer {
-                        layer,
-                        scene,
-                        skipped: Vec::new(),
-                    }))
-                }
-                None => JobOutcome::Cancelled,
-            };
-            if tx.send(outcome).is_ok()
-                && let Some(ctx) = &control.repaint
-            {
-                ctx.request_repaint();
-            }
-        });
-        Self {
-            path: PathBuf::from(format!("synthetic-{n}-points")),
+            path: label,
             permille,
             cancel,
             rx,
@@ -153,6 +133,16 @@ impl LoadJob {
             Err(TryRecvError::Disconnected) => Some(JobOutcome::Cancelled),
         }
     }
+}
+
+/// A finished layer: its geometry projected and aggregated (still on the loading thread).
+fn loaded(layer: UserLayer, skipped: Vec<LoadError>) -> JobOutcome {
+    let scene = UserScene::build(&layer);
+    JobOutcome::Loaded(Box::new(LoadedLayer {
+        layer,
+        scene,
+        skipped,
+    }))
 }
 
 /// Where synthetic points crowd (lon, lat, spread in degrees): invented hot spots, for load only.
