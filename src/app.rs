@@ -139,6 +139,8 @@ pub struct App {
     timeline_hovered: bool,
     /// Layers from the user's own files.
     user_layers: Vec<crate::map::user::UserLayerView>,
+    /// `--stress` incidents (synthetic, never mixed with the atlas).
+    synthetic: Option<crate::map::synthetic::SyntheticLayer>,
     /// Files being loaded in the background.
     jobs: Vec<crate::loader::LoadJob>,
     open_path_text: String,
@@ -182,6 +184,11 @@ impl App {
                 .filter(|id| !shown.contains(id))
                 .collect();
         }
+        // Synthetic incidents end where the real data ends (or today, without an as-of date).
+        let synthetic_last = report
+            .atlas
+            .as_of
+            .unwrap_or_else(|| chrono::Utc::now().date_naive());
         let date_fields = ui::incidents_panel::DateFields::from_filter(&saved.filter);
         let as_of_text = saved.as_of.map(|d| d.to_string()).unwrap_or_default();
         let errors: Vec<String> = report.errors.iter().map(ToString::to_string).collect();
@@ -208,6 +215,7 @@ impl App {
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
             user_layers: Vec::new(),
+            synthetic: None,
             jobs: options
                 .open
                 .iter()
@@ -215,7 +223,7 @@ impl App {
                 .chain(
                     options
                         .stress
-                        .map(|n| crate::loader::LoadJob::synthetic(n, 1, None)),
+                        .map(|n| crate::loader::LoadJob::synthetic(n, 1, synthetic_last, None)),
                 )
                 .collect(),
             open_path_text: String::new(),
@@ -310,6 +318,9 @@ impl App {
             self.saved.as_of,
             self.saved.hidden_agreements.clone(),
         );
+        if let Some(s) = &mut self.synthetic {
+            s.set_filter(&self.saved.filter);
+        }
         if self.applied.as_ref() == Some(&key) {
             return;
         }
@@ -369,6 +380,11 @@ impl App {
     }
 
     /// Draws one frame of the whole app.
+    /// The `--stress` incidents, once generated.
+    pub fn synthetic(&self) -> Option<&crate::map::synthetic::SyntheticLayer> {
+        self.synthetic.as_ref()
+    }
+
     /// The user's layers.
     pub fn user_layers(&self) -> &[crate::map::user::UserLayerView] {
         &self.user_layers
@@ -404,6 +420,12 @@ impl App {
                         scene: l.scene,
                         settings: crate::map::layers::LayerSettings::default(),
                     });
+                }
+                Some(JobOutcome::Synthetic(mut layer)) => {
+                    layer.set_filter(&self.saved.filter);
+                    self.synthetic = Some(*layer);
+                    // Timeline counts now include them.
+                    self.timeline.invalidate();
                 }
                 Some(JobOutcome::Failed(e)) => {
                     self.errors.push(e.to_string());
@@ -483,6 +505,11 @@ impl App {
                     .show(ui, |ui| self.side_panel_ui(ui));
             });
         egui::Panel::right("inspector").default_size(330.0).show(ui, |ui| match self.selected {
+            Some(Item::Synthetic(row)) => {
+                if let Some(s) = &self.synthetic {
+                    ui::inspector::synthetic_ui(ui, s, row);
+                }
+            }
             Some(item) => {
                 if let Some(next) = ui::inspector::inspector_ui(ui, &self.atlas, item) {
                     self.selected = Some(next);
@@ -508,6 +535,7 @@ impl App {
                     let range = ui::timeline_panel::timeline_ui(
                         ui,
                         &self.atlas,
+                        self.synthetic.as_ref(),
                         &self.saved.filter,
                         &mut self.timeline,
                     );
@@ -544,6 +572,15 @@ impl App {
                 if let Some(p) = action.open {
                     self.open_file(&p, Some(ui.ctx().clone()));
                 }
+                if let Some(s) = &mut self.synthetic
+                    && ui::layers_panel::synthetic_layer_ui(ui, s)
+                {
+                    self.synthetic = None;
+                    if matches!(self.selected, Some(Item::Synthetic(_))) {
+                        self.selected = None;
+                    }
+                    self.timeline.invalidate();
+                }
             }
             SideTab::Incidents => {
                 let shown = self.incidents_shown();
@@ -554,6 +591,13 @@ impl App {
                     &mut self.date_fields,
                     shown,
                 );
+                if let Some(s) = &self.synthetic {
+                    ui.label(format!(
+                        "+ {} of {} SYNTHETIC incidents (--stress)",
+                        s.shown(),
+                        s.len()
+                    ));
+                }
             }
             SideTab::Agreements => {
                 let opened = ui::agreements_panel::agreements_ui(
@@ -610,6 +654,7 @@ impl App {
             site_visible: &self.site_visible,
             focus: self.focus.as_ref().map(|(_, f)| f),
             user_layers: &self.user_layers,
+            synthetic: self.synthetic.as_ref(),
         }
         .show(ui);
         if let Some(cam) = out.camera {

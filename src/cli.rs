@@ -56,8 +56,8 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub open: Vec<PathBuf>,
 
-    /// Add N synthetic points (seeded, labelled synthetic, kept apart from the real data) to feel
-    /// the app at scale.
+    /// Add N synthetic incidents (seeded, labelled synthetic, kept apart from the real data) to
+    /// feel the app at scale; the incident filter and the timeline apply to them.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50_000_000))]
     pub stress: Option<u32>,
 

@@ -2,7 +2,10 @@
 
 use crate::io::LoadError;
 use crate::io::user_file::{LoadControl, UserLayer, UserLoad, load_user_file};
+use crate::map::synthetic::SyntheticLayer;
 use crate::map::user::UserScene;
+use crate::model::Date;
+use crate::model::synthetic::SyntheticIncidents;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -18,6 +21,8 @@ pub struct LoadedLayer {
 /// How a job ended.
 pub enum JobOutcome {
     Loaded(Box<LoadedLayer>),
+    /// `--stress` incidents, ready to draw.
+    Synthetic(Box<SyntheticLayer>),
     Failed(LoadError),
     Cancelled,
 }
@@ -68,15 +73,25 @@ impl LoadJob {
         )
     }
 
-    /// Generates `n` synthetic points (seeded, labelled synthetic) as a layer of their own, so
-    /// anyone can feel the app at scale; they never enter the real data.
-    pub fn synthetic(n: usize, seed: u64, repaint: Option<egui::Context>) -> Self {
+    /// Generates `n` synthetic incidents dated up to `last` (seeded, labelled synthetic) as
+    /// a layer of their own, so anyone can feel the app at scale; they never enter the real
+    /// data.
+    pub fn synthetic(n: usize, seed: u64, last: Date, repaint: Option<egui::Context>) -> Self {
         Self::spawn(
-            PathBuf::from(format!("synthetic-{n}-points")),
+            PathBuf::from(format!("{n} synthetic incidents")),
             repaint,
             move |control| {
-                synthetic_layer(n, seed, control)
-                    .map_or(JobOutcome::Cancelled, |layer| loaded(layer, Vec::new()))
+                let keep_going = |done: usize| {
+                    // Generation is the first half of the work; sorting the rest.
+                    control.progress(done, n.saturating_mul(2));
+                    !control.cancelled()
+                };
+                match SyntheticIncidents::generate(n, seed, last, &keep_going) {
+                    Some(data) if !control.cancelled() => {
+                        JobOutcome::Synthetic(Box::new(SyntheticLayer::build(data)))
+                    }
+                    _ => JobOutcome::Cancelled,
+                }
             },
         )
     }
@@ -143,80 +158,4 @@ fn loaded(layer: UserLayer, skipped: Vec<LoadError>) -> JobOutcome {
         scene,
         skipped,
     }))
-}
-
-/// Where synthetic points crowd (lon, lat, spread in degrees): invented hot spots, for load only.
-const HOT_SPOTS: [(f64, f64, f64); 6] = [
-    (117.8, 15.2, 0.6),
-    (115.9, 9.7, 0.8),
-    (123.5, 25.8, 0.7),
-    (112.0, 16.5, 1.0),
-    (114.3, 10.5, 1.2),
-    (120.0, 22.0, 2.5),
-];
-
-/// `n` seeded points: half around the hot spots, half spread over the region.
-fn synthetic_layer(n: usize, seed: u64, control: &Control) -> Option<UserLayer> {
-    use rand::{Rng, SeedableRng, rngs::StdRng};
-    let mut rng = StdRng::seed_from_u64(seed);
-    let mut layer = UserLayer {
-        name: format!("SYNTHETIC: {n} generated points (seed {seed}), not real incidents"),
-        ..Default::default()
-    };
-    layer.points.reserve(n);
-    for i in 0..n {
-        if i % 65_536 == 0 {
-            if control.cancelled() {
-                return None;
-            }
-            control.progress(i, n);
-        }
-        let (lon, lat) = if rng.random_bool(0.5) {
-            let (x, y, s) = HOT_SPOTS[rng.random_range(0..HOT_SPOTS.len())];
-            // Sum of uniforms: a cheap bell shape.
-            let d = |r: &mut StdRng| {
-                (r.random::<f64>() + r.random::<f64>() + r.random::<f64>() - 1.5) * s
-            };
-            (x + d(&mut rng), y + d(&mut rng))
-        } else {
-            (rng.random_range(104.0..132.0), rng.random_range(2.0..34.0))
-        };
-        layer.points.push([lon, lat]);
-        layer
-            .point_feature
-            .push(u32::try_from(i).unwrap_or(u32::MAX));
-    }
-    Some(layer)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn control() -> Control {
-        Control {
-            permille: Arc::new(AtomicU32::new(0)),
-            cancel: Arc::new(AtomicBool::new(false)),
-            repaint: None,
-        }
-    }
-
-    #[test]
-    fn synthetic_points_are_seeded_labelled_and_in_the_region() {
-        let a = synthetic_layer(5000, 7, &control()).unwrap_or_default();
-        let b = synthetic_layer(5000, 7, &control()).unwrap_or_default();
-        let c = synthetic_layer(5000, 8, &control()).unwrap_or_default();
-        assert_eq!(a.points.len(), 5000);
-        assert_eq!(a, b, "same seed, same points");
-        assert_ne!(a.points, c.points);
-        assert!(a.name.starts_with("SYNTHETIC"));
-        assert!(
-            a.points
-                .iter()
-                .all(|p| (95.0..140.0).contains(&p[0]) && (-5.0..40.0).contains(&p[1]))
-        );
-        let cancelled = control();
-        cancelled.cancel.store(true, Ordering::Relaxed);
-        assert!(synthetic_layer(5000, 7, &cancelled).is_none());
-    }
 }

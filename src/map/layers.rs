@@ -87,7 +87,8 @@ impl Layers {
     /// Whether an item's layer is shown (what can be picked is what is drawn).
     pub fn shows(&self, item: super::Item) -> bool {
         let layer = match item {
-            super::Item::Agreement(_) => return true,
+            // The synthetic layer keeps its own settings.
+            super::Item::Agreement(_) | super::Item::Synthetic(_) => return true,
             super::Item::Feature(_) => LayerId::Features,
             super::Item::Incident(_) => LayerId::Incidents,
             super::Item::Site(_) => LayerId::Agreements,

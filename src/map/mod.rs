@@ -9,7 +9,9 @@ pub mod graticule;
 pub mod labels;
 pub mod pick;
 pub mod projection;
+pub mod pyramid;
 pub mod scene;
+pub mod synthetic;
 pub mod user;
 
 pub use camera::{Camera, ScreenRect};

@@ -17,6 +17,8 @@ pub enum Item {
     Claim(usize),
     /// An agreement (selectable from its panel; not on the map itself).
     Agreement(usize),
+    /// A `--stress` incident, by its row in the synthetic layer (not in the atlas).
+    Synthetic(usize),
 }
 
 impl Item {
@@ -28,6 +30,7 @@ impl Item {
             Self::Incident(_) => 2,
             Self::Claim(_) => 3,
             Self::Agreement(_) => 4,
+            Self::Synthetic(_) => 5,
         }
     }
 }

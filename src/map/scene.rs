@@ -245,7 +245,7 @@ pub fn item_world(scene: &Scene, item: Item) -> Option<Coord<f64>> {
         Item::Feature(i) => scene.features.get(i).copied(),
         Item::Incident(i) => scene.incidents.get(i).copied(),
         Item::Site(i) => scene.sites.get(i).copied(),
-        Item::Agreement(_) => None,
+        Item::Agreement(_) | Item::Synthetic(_) => None,
         Item::Claim(i) => scene
             .claims
             .iter()

@@ -19,6 +19,8 @@ pub const PARTY: Color32 = Color32::from_rgb(0xd9, 0xe4, 0xc4);
 pub const PARTY_LINK: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 /// The user's own layers.
 pub const USER: Color32 = Color32::from_rgb(0x7a, 0x1f, 0x6e);
+/// `--stress` synthetic incidents: a neutral slate, unlike any real layer.
+pub const SYNTHETIC: Color32 = Color32::from_rgb(0x3a, 0x3f, 0x58);
 pub const SITE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 
 /// Okabe–Ito palette (colour-blind safe).
@@ -278,6 +280,16 @@ pub fn stroke_line(painter: &Painter, points: Vec<Pos2>, style: &LineStyle, opac
 }
 
 /// Radius of an incident cluster's ring, growing slowly with its size.
+/// A count short enough for a cluster label, truncated (never rounded up): 987, 1.2k, 45k, 1.3M.
+pub fn compact_count(n: usize) -> String {
+    match n {
+        0..=999 => n.to_string(),
+        1_000..=9_999 => format!("{}.{}k", n / 1_000, n % 1_000 / 100),
+        10_000..=999_999 => format!("{}k", n / 1_000),
+        _ => format!("{}.{}M", n / 1_000_000, n % 1_000_000 / 100_000),
+    }
+}
+
 pub fn cluster_radius(count: usize) -> f32 {
     #[allow(clippy::cast_precision_loss)]
     let n = count.max(1) as f32;
@@ -300,6 +312,18 @@ pub fn cluster_symbol(
             None => counts.push((k, 1)),
         }
     }
+    cluster_symbol_counts(painter, center, radius, counts, opacity);
+}
+
+/// [`cluster_symbol`] from counts per kind (for cells that hold counts, not members).
+pub fn cluster_symbol_counts(
+    painter: &Painter,
+    center: Pos2,
+    radius: f32,
+    mut counts: Vec<(IncidentKind, usize)>,
+    opacity: f32,
+) {
+    counts.retain(|(_, n)| *n > 0);
     counts.sort();
     let total: usize = counts.iter().map(|(_, n)| n).sum();
     let mut start = -std::f32::consts::FRAC_PI_2;
@@ -352,4 +376,24 @@ fn split_fan(pts: &[Pos2]) -> Vec<Vec<Pos2>> {
             v
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn compact_counts_truncate() {
+        let c = super::compact_count;
+        assert_eq!(
+            [
+                c(7),
+                c(999),
+                c(1_000),
+                c(9_999),
+                c(45_678),
+                c(999_999),
+                c(1_299_999)
+            ],
+            ["7", "999", "1.0k", "9.9k", "45k", "999k", "1.2M"]
+        );
+    }
 }

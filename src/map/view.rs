@@ -13,6 +13,7 @@ use super::pick::Item;
 use super::projection::{lon_lat_from_world, world_from_lon_lat};
 use super::scene::{Scene, lod_for_zoom};
 use super::style;
+use super::synthetic::SyntheticHit;
 use crate::model::Atlas;
 use egui::{
     Align2, Color32, FontId, Mesh, Pos2, Rect, Sense, Shape, Stroke, Ui, Vec2, epaint::Vertex,
@@ -72,6 +73,8 @@ pub struct MapView<'a> {
     pub focus: Option<&'a AgreementFocus>,
     /// The user's own layers.
     pub user_layers: &'a [super::user::UserLayerView],
+    /// `--stress` incidents, if any.
+    pub synthetic: Option<&'a super::synthetic::SyntheticLayer>,
 }
 
 /// Whether an item is drawn (and so may be picked).
@@ -166,6 +169,20 @@ impl MapView<'_> {
                 |it| is_drawn(layers, self.incident_visible, self.site_visible, it),
             )
         };
+        // Synthetic cells on screen: drawn, and picked where nothing real is.
+        let synthetic = self
+            .synthetic
+            .filter(|s| s.settings.visible && s.settings.opacity > 0.0);
+        let synth_cells = synthetic
+            .map(|s| s.cells(&camera, &viewport, 40.0))
+            .unwrap_or_default();
+        let synth_at = |p: Pos2| {
+            super::synthetic::pick(
+                &synth_cells,
+                camera.world_from_screen(&viewport, coord(p)),
+                tolerance_m,
+            )
+        };
         let hovered = response.hover_pos().and_then(pick_at);
         // A cluster symbol is hit anywhere on its ring; features and sites drawn over it win.
         let cluster_at = |p: Pos2| {
@@ -175,6 +192,7 @@ impl MapView<'_> {
             })
         };
         let mut clicked_cluster = None;
+        let mut zoom_into = None;
         let clicked = if response.clicked() && !response.double_clicked() {
             response.interact_pointer_pos().and_then(|p| {
                 let picked = pick_at(p);
@@ -183,12 +201,20 @@ impl MapView<'_> {
                     Some(Item::Incident(i)) => cluster_of(i).or_else(|| cluster_at(p)),
                     _ => cluster_at(p),
                 };
-                match cluster {
-                    Some(c) => {
+                match (cluster, picked, synth_at(p)) {
+                    (Some(c), ..) => {
                         clicked_cluster = Some(c.members.clone());
                         None
                     }
-                    None => Some(picked),
+                    (None, None, Some(SyntheticHit::Single(row))) => {
+                        Some(Some(Item::Synthetic(row)))
+                    }
+                    (None, None, Some(SyntheticHit::Cluster(c))) => {
+                        // Too many to list: zoom in on them instead.
+                        zoom_into = Some(c.center_world);
+                        None
+                    }
+                    (None, picked, _) => Some(picked),
                 }
             })
         } else {
@@ -207,6 +233,7 @@ impl MapView<'_> {
             site_visible: self.site_visible,
             focus: self.focus,
             user_layers: self.user_layers,
+            synthetic: synthetic.map(|s| (s, synth_cells.as_slice())),
         };
         ctx.paint(
             self.atlas,
@@ -229,7 +256,18 @@ impl MapView<'_> {
             ));
         } else if let Some(item) = hovered {
             response.on_hover_text_at_pointer(item_name(self.atlas, item));
+        } else if let (Some(s), Some(hit)) = (synthetic, response.hover_pos().and_then(synth_at)) {
+            response.on_hover_text_at_pointer(match hit {
+                SyntheticHit::Single(row) => super::synthetic::row_line(s, row),
+                SyntheticHit::Cluster(c) => {
+                    format!("{} SYNTHETIC incidents here — click to zoom in", c.count)
+                }
+            });
         }
+        // A click on a synthetic cluster zooms in on it from the next frame.
+        let camera = zoom_into.map_or(camera, |w| {
+            camera.zoomed_about(&viewport, camera.screen_from_world(&viewport, w), 2.0)
+        });
         MapOutput {
             camera: (camera != self.camera).then_some(camera),
             hovered,
@@ -260,6 +298,7 @@ pub fn item_name(atlas: &Atlas, item: Item) -> String {
         Item::Site(i) => atlas.sites.get(i).map(|s| s.name.clone()),
         Item::Claim(i) => atlas.claims.get(i).map(|c| c.name.clone()),
         Item::Agreement(i) => atlas.agreements.get(i).map(|a| a.name.clone()),
+        Item::Synthetic(row) => Some(format!("SYNTHETIC incident {row}")),
     }
     .unwrap_or_default()
 }
@@ -284,6 +323,11 @@ struct Painter2<'p> {
     site_visible: &'p [bool],
     focus: Option<&'p AgreementFocus>,
     user_layers: &'p [super::user::UserLayerView],
+    /// The synthetic layer and its cells on screen.
+    synthetic: Option<(
+        &'p super::synthetic::SyntheticLayer,
+        &'p [super::pyramid::CellAgg],
+    )>,
 }
 
 impl Painter2<'_> {
@@ -357,6 +401,9 @@ impl Painter2<'_> {
             }
         }
         self.paint_user_layers();
+        if let Some((layer, cells)) = self.synthetic {
+            self.paint_synthetic(layer, cells, selected);
+        }
         if let Some(f) = self.focus {
             let stroke = Stroke::new(2.0, style::PARTY_LINK);
             for (x, y) in &f.links {
@@ -475,6 +522,45 @@ impl Painter2<'_> {
             }
         }
         self.paint_labels(atlas, scene, layers, &feature_labels, selected, occupied);
+    }
+
+    /// Draws the synthetic cells as a density grid: a cell of several as a square shaded by
+    /// its count (log scale against the fullest cell on screen), a single incident as its
+    /// kind's symbol. Drawn under the real data so its features and incidents stay readable.
+    fn paint_synthetic(
+        &self,
+        layer: &super::synthetic::SyntheticLayer,
+        cells: &[super::pyramid::CellAgg],
+        selected: Option<Item>,
+    ) {
+        let opacity = layer.settings.opacity;
+        let max = cells.iter().map(|c| c.count).max().unwrap_or(1).max(2);
+        let log_max = f64::from(max).ln();
+        let mut mesh = Mesh::default();
+        for c in cells.iter().filter(|c| c.count > 1) {
+            let r = super::pyramid::PointPyramid::cell_rect(c.key);
+            let a = self.to_screen(r.min());
+            let b = self.to_screen(r.max());
+            let t = f64::from(c.count).ln() / log_max;
+            // 0.1..0.55 of the opacity: the sparsest cells stay visible, the fullest let the
+            // base map show through.
+            #[allow(clippy::cast_possible_truncation)]
+            let alpha = (0.1 + 0.45 * t) as f32 * opacity;
+            mesh.add_colored_rect(
+                Rect::from_two_pos(a, b).shrink(0.5),
+                style::faded(style::SYNTHETIC, alpha),
+            );
+        }
+        self.painter.add(Shape::mesh(mesh));
+        for c in cells.iter().filter(|c| c.count == 1) {
+            let p = self.to_screen(c.center_world);
+            let kind = layer
+                .data
+                .kind_of(c.first)
+                .unwrap_or(crate::model::IncidentKind::Other);
+            self.highlight(p, Item::Synthetic(c.first), selected, None, 6.0);
+            style::incident_symbol(self.painter, p, 3.5, kind, opacity * 0.8);
+        }
     }
 
     /// Draws the user's layers: lines and rings culled by their bounds, points clustered.

@@ -68,6 +68,24 @@ impl Country {
             .and_then(|(c, _)| c.as_bytes().try_into().ok().map(Self))
     }
 
+    /// How many codes the closed list holds (each has an [`index`](Self::index) below this).
+    pub const COUNT: usize = COUNTRIES.len();
+
+    /// Every code on the closed list, in its order.
+    pub fn all() -> impl Iterator<Item = Self> {
+        COUNTRIES
+            .iter()
+            .filter_map(|(c, _)| c.as_bytes().try_into().ok().map(Self))
+    }
+
+    /// Position in the closed list: a small dense number for bit sets.
+    pub fn index(&self) -> usize {
+        COUNTRIES
+            .iter()
+            .position(|(c, _)| c.as_bytes() == self.0)
+            .unwrap_or(0)
+    }
+
     /// The three-letter code.
     pub fn code(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("???")

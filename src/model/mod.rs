@@ -8,6 +8,7 @@ pub mod feature;
 pub mod filter;
 pub mod incident;
 pub mod series;
+pub mod synthetic;
 pub mod timeline;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};

@@ -178,3 +178,28 @@ pub fn user_layers_ui(
     ui.weak("or drop a GeoJSON file on the window");
     action
 }
+
+/// The `--stress` layer: visibility, opacity, and a button to drop it. True when removed.
+pub fn synthetic_layer_ui(ui: &mut Ui, layer: &mut crate::map::synthetic::SyntheticLayer) -> bool {
+    ui.add_space(6.0);
+    ui.strong("Stress test");
+    let summary = format!(
+        "SYNTHETIC incidents: {} generated (seed {}), not real",
+        layer.len(),
+        layer.data.seed
+    );
+    ui.checkbox(&mut layer.settings.visible, summary);
+    let mut removed = false;
+    ui.horizontal(|ui| {
+        ui.add_space(22.0);
+        ui.spacing_mut().slider_width = 90.0;
+        ui.add_enabled(
+            layer.settings.visible,
+            egui::Slider::new(&mut layer.settings.opacity, 0.0..=1.0)
+                .show_value(false)
+                .text("opacity"),
+        );
+        removed = ui.small_button("Remove").clicked();
+    });
+    removed
+}

@@ -34,6 +34,13 @@ pub struct TimelineState {
     pub plot_rect: Option<egui::Rect>,
 }
 
+impl TimelineState {
+    /// Forgets the cached counts (the incidents counted changed).
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+}
+
 impl Default for TimelineState {
     fn default() -> Self {
         Self {
@@ -60,6 +67,7 @@ const FIRST_YEAR: f64 = 2009.0;
 pub fn timeline_ui(
     ui: &mut Ui,
     atlas: &Atlas,
+    synthetic: Option<&crate::map::synthetic::SyntheticLayer>,
     filter: &IncidentFilter,
     state: &mut TimelineState,
 ) -> Option<(Date, Date)> {
@@ -68,11 +76,17 @@ pub fn timeline_ui(
         .as_ref()
         .is_none_or(|(k, a, _)| *k != filter.kinds || *a != filter.actors);
     if stale {
-        state.cache = Some((
-            filter.kinds.clone(),
-            filter.actors.clone(),
-            monthly_counts(&atlas.incidents, filter),
-        ));
+        let mut counts = monthly_counts(&atlas.incidents, filter);
+        if let Some(s) = synthetic {
+            let f = crate::model::synthetic::CompiledFilter::new(filter);
+            for (month, c) in s.data.monthly_counts(f) {
+                let e = counts.entry(month).or_default();
+                for (t, x) in e.iter_mut().zip(c) {
+                    *t += x;
+                }
+            }
+        }
+        state.cache = Some((filter.kinds.clone(), filter.actors.clone(), counts));
     }
     // Taken out while drawing so the plot can update the rest of the state; put back below.
     let cache = state.cache.take();
@@ -94,7 +108,11 @@ pub fn timeline_ui(
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_max_width(plot_width);
             ui.horizontal(|ui| {
-                ui.strong("Incidents per month");
+                ui.strong(if synthetic.is_some() {
+                    "Incidents per month (with SYNTHETIC)"
+                } else {
+                    "Incidents per month"
+                });
                 let label = if state.playing { "Pause" } else { "▶ Play" };
                 if ui
                     .button(label)
