@@ -61,7 +61,7 @@ pub struct Cli {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50_000_000))]
     pub stress: Option<u32>,
 
-    /// Load a GeoJSON file as --open would (parse, project, aggregate), print a summary and
+    /// Load a GeoJSON file as --open would (parse, project, index), print a summary and
     /// the features it skipped, and exit without opening a window.
     #[arg(long, value_name = "PATH")]
     pub check: Option<PathBuf>,

@@ -103,11 +103,10 @@ fn check_file(path: &std::path::Path) -> ExitCode {
         Ok(load) => {
             let scene = contested_waters::map::user::UserScene::build(&load.layer);
             println!(
-                "{}: {} points, {} lines or rings, {} aggregate levels, {} features skipped",
+                "{}: {} points, {} lines or rings, {} features skipped",
                 path.display(),
                 scene.points.len(),
                 scene.paths.len(),
-                scene.levels.len(),
                 load.skipped.len()
             );
             for e in &load.skipped {

@@ -1,36 +1,32 @@
 //! A user layer projected once into world metres, ready to draw.
 
-use super::camera::Camera;
-use super::cluster::{AggCell, CELL_PT, aggregate};
+use super::camera::{Camera, ScreenRect};
 use super::projection::world_from_lon_lat;
+use super::pyramid::{CellAgg, CellCache, PointPyramid, level_for_zoom};
 use crate::io::user_file::UserLayer;
 use geo::{Coord, Rect};
-use rstar::RTree;
-use rstar::primitives::GeomWithData;
-
-/// Zoom levels with precomputed point aggregates; above the last, visible points are found
-/// with the R-tree and clustered per frame (there are few of them by then).
-pub const AGG_LEVELS: std::ops::RangeInclusive<u8> = 0..=12;
+use std::sync::Mutex;
 
 /// World-space copy of a user layer's geometry.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct UserScene {
-    pub points: Vec<Coord<f64>>,
+    /// Points sorted into a Morton pyramid: every zoom's grid cells are runs of it, so a
+    /// frame's work follows the cells on screen, not the points loaded.
+    pub points: PointPyramid,
     pub paths: Vec<Vec<[f64; 2]>>,
     /// Bounding box of each path, for culling.
     pub path_bounds: Vec<Rect<f64>>,
-    /// Point counts per grid cell for each level of [`AGG_LEVELS`], so a frame's work follows
-    /// the cells on screen, not the points loaded.
-    pub levels: Vec<Vec<AggCell>>,
-    /// Points by position, for the zooms past the last aggregate level.
-    pub index: RTree<GeomWithData<[f64; 2], u32>>,
+    /// Aggregates of the cells drawn lately.
+    cache: Mutex<CellCache>,
 }
 
 impl UserScene {
     /// Projects every coordinate once (done on the loading thread).
     pub fn build(layer: &UserLayer) -> Self {
         let w = |c: &[f64; 2]| world_from_lon_lat(Coord { x: c[0], y: c[1] });
-        let points: Vec<Coord<f64>> = layer.points.iter().map(w).collect();
+        let world: Vec<Coord<f64>> = layer.points.iter().map(w).collect();
+        let points = PointPyramid::build(&world);
+        drop(world);
         let mut paths = Vec::with_capacity(layer.paths.len());
         let mut path_bounds = Vec::with_capacity(layer.paths.len());
         for &(a, b) in &layer.paths {
@@ -64,29 +60,36 @@ impl UserScene {
             ));
             paths.push(pts);
         }
-        let levels = AGG_LEVELS
-            .map(|z| {
-                let cam = Camera {
-                    center_world: (0.0, 0.0),
-                    zoom: f64::from(z),
-                };
-                aggregate(&points, CELL_PT * cam.m_per_px())
-            })
-            .collect();
-        let index = RTree::bulk_load(
-            points
-                .iter()
-                .enumerate()
-                .filter_map(|(i, c)| Some(GeomWithData::new([c.x, c.y], u32::try_from(i).ok()?)))
-                .collect(),
-        );
         Self {
             points,
             paths,
             path_bounds,
-            levels,
-            index,
+            cache: Mutex::new(CellCache::default()),
         }
+    }
+
+    /// The point cells to draw at this camera (every point counts: user layers have no filter).
+    pub fn point_cells(&self, camera: &Camera, viewport: &ScreenRect, pad_px: f64) -> Vec<CellAgg> {
+        let vis = camera.visible_world(viewport);
+        let pad = pad_px * camera.m_per_px();
+        let rect = Rect::new(
+            Coord {
+                x: vis.min().x - pad,
+                y: vis.min().y - pad,
+            },
+            Coord {
+                x: vis.max().x + pad,
+                y: vis.max().y + pad,
+            },
+        );
+        // A poisoned lock only means a panic elsewhere mid-update; the cache is still sound.
+        let mut cache = self
+            .cache
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        cache.cells(&self.points, level_for_zoom(camera.zoom), rect, 0, &|_| {
+            Some(0)
+        })
     }
 }
 

@@ -566,13 +566,6 @@ impl Painter2<'_> {
     /// Draws the user's layers: lines and rings culled by their bounds, points clustered.
     fn paint_user_layers(&self) {
         let vis = self.camera.visible_world(&self.viewport);
-        let pad = 20.0 * self.camera.m_per_px();
-        let inside = |c: &Coord<f64>| {
-            c.x >= vis.min().x - pad
-                && c.x <= vis.max().x + pad
-                && c.y >= vis.min().y - pad
-                && c.y <= vis.max().y + pad
-        };
         for l in self.user_layers.iter().filter(|l| l.settings.visible) {
             let opacity = l.settings.opacity;
             let stroke = Stroke::new(1.3, style::faded(style::USER, opacity));
@@ -587,9 +580,8 @@ impl Painter2<'_> {
                     }
                 }
             }
-            let cells = self.user_point_cells(l, &inside);
-            for (center, count) in cells {
-                let p = self.to_screen(center);
+            for cell in l.scene.point_cells(&self.camera, &self.viewport, 20.0) {
+                let (p, count) = (self.to_screen(cell.center_world), cell.count as usize);
                 if count == 1 {
                     let r = egui::Rect::from_center_size(p, Vec2::splat(5.0));
                     self.painter
@@ -612,44 +604,6 @@ impl Painter2<'_> {
                 }
             }
         }
-    }
-
-    /// The point cells of a user layer to draw: (centre, count). Up to the last aggregate
-    /// level the precomputed cells on screen; past it, the visible points from the R-tree,
-    /// clustered now (they are few at such zooms).
-    fn user_point_cells(
-        &self,
-        l: &super::user::UserLayerView,
-        inside: &dyn Fn(&Coord<f64>) -> bool,
-    ) -> Vec<(Coord<f64>, usize)> {
-        let level = self.camera.zoom.floor();
-        let last = f64::from(*super::user::AGG_LEVELS.end());
-        if level <= last {
-            // `level` is a small non-negative whole number here.
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-            let cells = l.scene.levels.get(level.max(0.0) as usize);
-            return cells
-                .into_iter()
-                .flatten()
-                .filter(|c| inside(&c.center_world))
-                .map(|c| (c.center_world, c.count as usize))
-                .collect();
-        }
-        let vis = self.camera.visible_world(&self.viewport);
-        let env = rstar::AABB::from_corners([vis.min().x, vis.min().y], [vis.max().x, vis.max().y]);
-        let visible = l.scene.index.locate_in_envelope(&env).map(|g| {
-            (
-                g.data as usize,
-                Coord {
-                    x: g.geom()[0],
-                    y: g.geom()[1],
-                },
-            )
-        });
-        grid_clusters(visible, super::cluster::CELL_PT * self.camera.m_per_px())
-            .into_iter()
-            .map(|c| (c.center_world, c.members.len()))
-            .collect()
     }
 
     fn highlight(
