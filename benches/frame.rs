@@ -1,10 +1,15 @@
 //! CPU time of one whole frame of the app (egui pass + tessellation of what it painted), with
-//! the bundled data: at the default view, zoomed to one reef, and while the timeline plays.
+//! the bundled data: at the default view, zoomed to one reef, while the timeline plays, and
+//! with a million synthetic incidents at the full-region view — against a naive path that
+//! projects every incident and adds one egui shape per incident every frame. Also the time
+//! from a date-range change to the next frame's geometry with a million incidents.
 //! Rendering to pixels is not included (that is the GPU's, or Mesa's, work).
 
 use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
 use contested_waters::map::Camera;
+use contested_waters::map::projection::world_from_lon_lat;
+use contested_waters::model::synthetic::SyntheticIncidents;
 use criterion::{Criterion, criterion_group, criterion_main};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -20,8 +25,70 @@ fn harness(options: StartOptions) -> Harness<'static, App> {
     h
 }
 
+/// A million synthetic incidents (`--stress`, seed 1), generated in the background as the app
+/// does, waited for.
+const MILLION: usize = 1_000_000;
+
+fn stressed() -> Harness<'static, App> {
+    let mut h = harness(StartOptions {
+        stress: Some(MILLION),
+        ..Default::default()
+    });
+    while h.state().loading() > 0 {
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(3);
+    assert_eq!(h.state().synthetic().map(|s| s.len()), Some(MILLION));
+    h
+}
+
+/// The naive path: the app without its synthetic layer, plus every incident projected and
+/// painted as its own circle on the map, every frame.
+fn naive() -> Harness<'static, (App, Vec<geo::Coord<f64>>)> {
+    let atlas_last = chrono::NaiveDate::from_ymd_opt(2026, 3, 27).unwrap_or_default();
+    let rows = SyntheticIncidents::generate(MILLION, 1, atlas_last, &|_| true)
+        .map(|s| s.lon_lat)
+        .unwrap_or_default();
+    let app = App::from_report(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions::default(),
+        None,
+    );
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_context_setup(contested_waters::ui::fonts::install)
+        .build_ui_state(
+            |ui, (app, rows): &mut (App, Vec<geo::Coord<f64>>)| {
+                app.ui(ui);
+                let (Some(cam), Some(vp)) = (app.camera(), app.map_viewport()) else {
+                    return;
+                };
+                let clip = egui::Rect::from_min_size(
+                    egui::pos2(vp.min.x as f32, vp.min.y as f32),
+                    egui::vec2(vp.size.x as f32, vp.size.y as f32),
+                );
+                let painter = ui
+                    .ctx()
+                    .layer_painter(egui::LayerId::background())
+                    .with_clip_rect(clip);
+                for ll in rows.iter() {
+                    let s = cam.screen_from_world(&vp, world_from_lon_lat(*ll));
+                    painter.circle_filled(
+                        egui::pos2(s.x as f32, s.y as f32),
+                        3.5,
+                        egui::Color32::from_rgb(0x3a, 0x3f, 0x58),
+                    );
+                }
+            },
+            (app, rows),
+        );
+    h.run_steps(3);
+    h
+}
+
 /// One frame: the egui pass, then tessellating its shapes into meshes.
-fn frame(h: &mut Harness<'static, App>) -> usize {
+fn frame<S>(h: &mut Harness<'static, S>) -> usize {
     h.step();
     let out = h.output();
     let prims = h.ctx.tessellate(out.shapes.clone(), out.pixels_per_point);
@@ -60,5 +127,40 @@ fn frames(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, frames);
+fn million(c: &mut Criterion) {
+    let mut g = c.benchmark_group("frame");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    let mut h = stressed();
+    g.bench_function("1m_full_region", |b| b.iter(|| frame(&mut h)));
+    g.finish();
+    // Change the date range, then draw: visibility of a million rows, the cells on screen
+    // re-aggregated, and the frame.
+    let ranges = [
+        (
+            chrono::NaiveDate::from_ymd_opt(2015, 1, 1),
+            chrono::NaiveDate::from_ymd_opt(2019, 12, 31),
+        ),
+        (
+            chrono::NaiveDate::from_ymd_opt(2020, 6, 1),
+            chrono::NaiveDate::from_ymd_opt(2024, 5, 31),
+        ),
+    ];
+    let mut k = 0;
+    c.bench_function("filter_1m", |b| {
+        b.iter(|| {
+            k = (k + 1) % 2;
+            let (from, to) = ranges[k];
+            h.state_mut().set_date_range(from, to);
+            frame(&mut h)
+        });
+    });
+    drop(h);
+    let mut h = naive();
+    let mut g = c.benchmark_group("frame");
+    g.sample_size(10).measurement_time(Duration::from_secs(8));
+    g.bench_function("1m_naive", |b| b.iter(|| frame(&mut h)));
+    g.finish();
+}
+
+criterion_group!(benches, frames, million);
 criterion_main!(benches);

@@ -1,9 +1,12 @@
-//! Scale: picking among a million points, and loading a large GeoJSON file with the streamed
+//! Scale: picking among a million incidents (synthetic, through the app's cells; and the
+//! R-tree for comparison), and loading a large GeoJSON file with the streamed
 //! typed loader against parsing it into the `geojson` crate's FeatureCollection (same bytes,
 //! same run). The test data is generated here, deterministically; nothing large is committed.
 
 use contested_waters::io::user_file::{NoControl, parse_user_geojson};
 use contested_waters::map::pick::{Item, PickIndex};
+use contested_waters::map::synthetic::SyntheticLayer;
+use contested_waters::model::synthetic::SyntheticIncidents;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use geo::Coord;
 use rand::{Rng, SeedableRng, rngs::StdRng};
@@ -56,16 +59,30 @@ fn synthetic_geojson(n_points: usize, n_polygons: usize) -> String {
 }
 
 fn pick(c: &mut Criterion) {
-    let pts = million_points();
-    let index = PickIndex::build(&[], &pts, &[], &[]);
+    // The app's path: a million synthetic incidents (`--stress`), a hit test at the pointer
+    // among the cells drawn at zoom 8 (the same cells, with the same counts, as drawn).
+    let last = chrono::NaiveDate::from_ymd_opt(2026, 3, 27).unwrap_or_default();
+    let layer = SyntheticLayer::build(
+        SyntheticIncidents::generate(1_000_000, 1, last, &|_| true).unwrap_or_default(),
+    );
     let mut rng = StdRng::seed_from_u64(1);
     let queries: Vec<Coord<f64>> = (0..1024)
-        .map(|_| pts[rng.random_range(0..pts.len())])
+        .map(|_| layer.pyramid.world[rng.random_range(0..layer.len())])
         .collect();
-    let mut k = 0;
+    let zoom = 8.0;
     // 8 pt at zoom 8 ≈ 4.9 km: a realistic tolerance at a mid zoom.
-    let tolerance_m = 8.0 * contested_waters::map::Camera::at_lon_lat(118.0, 15.0, 8.0).m_per_px();
+    let tolerance_m = 8.0 * contested_waters::map::Camera::at_lon_lat(118.0, 15.0, zoom).m_per_px();
+    let mut k = 0;
     c.bench_function("pick_1m", |b| {
+        b.iter(|| {
+            k = (k + 1) % queries.len();
+            black_box(layer.pick(zoom, queries[k], tolerance_m))
+        });
+    });
+    // The R-tree the real data is picked with, loaded with a million points, for comparison.
+    let pts = million_points();
+    let index = PickIndex::build(&[], &pts, &[], &[]);
+    c.bench_function("pick_1m_rtree", |b| {
         b.iter(|| {
             k = (k + 1) % queries.len();
             black_box(index.pick(queries[k], tolerance_m, |i: Item| {

@@ -99,15 +99,19 @@ fn main() -> ExitCode {
 /// `--check PATH`: the whole user-file path without a window (also what perf-report times).
 fn check_file(path: &std::path::Path) -> ExitCode {
     use contested_waters::io::user_file::{NoControl, load_user_file};
+    let start = std::time::Instant::now();
     match load_user_file(path, &NoControl) {
         Ok(load) => {
+            let parsed = start.elapsed();
             let scene = contested_waters::map::user::UserScene::build(&load.layer);
             println!(
-                "{}: {} points, {} lines or rings, {} features skipped",
+                "{}: {} points, {} lines or rings, {} features skipped (read and parse {:.0} ms, project and index {:.0} ms)",
                 path.display(),
                 scene.points.len(),
                 scene.paths.len(),
-                load.skipped.len()
+                load.skipped.len(),
+                parsed.as_secs_f64() * 1e3,
+                (start.elapsed() - parsed).as_secs_f64() * 1e3,
             );
             for e in &load.skipped {
                 eprintln!("skipped: {e}");

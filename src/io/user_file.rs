@@ -23,8 +23,10 @@ pub struct UserLayer {
     pub path_coords: Vec<[f64; 2]>,
     /// `[start, end)` ranges into `path_coords`, one per line or ring.
     pub paths: Vec<(u32, u32)>,
-    /// The `name` property of each feature, when it has one.
-    pub names: Vec<Option<String>>,
+    /// The `name` property of each loaded feature, as `[start, end)` into `name_text`
+    /// (empty when it has none): one buffer, not a `String` per feature.
+    pub names: Vec<(u32, u32)>,
+    pub name_text: String,
 }
 
 /// What a load produced: the layer and the features it had to skip.
@@ -35,7 +37,7 @@ pub struct UserLoad {
 }
 
 /// Reports progress (bytes parsed of bytes total) and asks whether to stop.
-pub trait LoadControl {
+pub trait LoadControl: Sync {
     fn progress(&self, done_bytes: usize, total_bytes: usize);
     fn cancelled(&self) -> bool;
 }
@@ -71,70 +73,147 @@ pub fn load_user_file(path: &Path, control: &dyn LoadControl) -> Result<UserLoad
 }
 
 /// Parses GeoJSON bytes (a FeatureCollection) into a user layer.
+///
+/// Two passes: one checks the JSON and finds each feature's text; then the features are
+/// converted on every core, in chunks whose results are joined in file order.
 pub fn parse_user_geojson(
     path: &Path,
     name: String,
     bytes: &[u8],
     control: &dyn LoadControl,
 ) -> Result<UserLoad, LoadError> {
-    let mut sink = Sink {
-        file: path.to_path_buf(),
+    let mut raws: Vec<&RawValue> = Vec::new();
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let scan = Scan {
+        raws: &mut raws,
+        control,
         base: bytes.as_ptr() as usize,
         total: bytes.len(),
-        layer: UserLayer {
-            name,
-            ..Default::default()
-        },
-        skipped: Vec::new(),
-        control,
-        index: 0,
     };
-    let mut de = serde_json::Deserializer::from_slice(bytes);
-    let result = CollectionSeed(&mut sink)
+    let result = CollectionSeed(scan)
         .deserialize(&mut de)
         .and_then(|()| de.end());
+    let cancelled = || LoadError::Structure {
+        file: path.to_path_buf(),
+        message: CANCELLED.to_owned(),
+    };
     match result {
-        Ok(()) => {
-            control.progress(bytes.len(), bytes.len());
-            Ok(UserLoad {
-                layer: sink.layer,
-                skipped: sink.skipped,
-            })
+        Ok(()) => {}
+        Err(e) if e.to_string().starts_with(CANCELLED) => return Err(cancelled()),
+        Err(e) => {
+            return Err(LoadError::Json {
+                file: path.to_path_buf(),
+                line: e.line(),
+                column: e.column(),
+                message: e.to_string(),
+            });
         }
-        Err(e) if e.to_string().starts_with(CANCELLED) => Err(LoadError::Structure {
-            file: path.to_path_buf(),
-            message: CANCELLED.to_owned(),
-        }),
-        Err(e) => Err(LoadError::Json {
-            file: path.to_path_buf(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        }),
+    }
+    // At least two parts even on one core: the join is then always the tested path.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, usize::from)
+        .clamp(2, 8);
+    // Small files are not worth a thread.
+    let chunk = raws.len().div_ceil(threads).max(20_000);
+    let sinks: Vec<Sink> = std::thread::scope(|scope| {
+        let handles: Vec<_> = raws
+            .chunks(chunk)
+            .enumerate()
+            .map(|(k, part)| {
+                let mut sink = Sink {
+                    file: path.to_path_buf(),
+                    layer: UserLayer::default(),
+                    skipped: Vec::new(),
+                    index: k * chunk,
+                };
+                scope.spawn(move || {
+                    for (j, raw) in part.iter().enumerate() {
+                        if j % 4096 == 0 {
+                            if control.cancelled() {
+                                return None;
+                            }
+                            // The first chunk speaks for all: they are the same size.
+                            if k == 0 {
+                                let half = bytes.len() / 2;
+                                control.progress(half + half * j / part.len().max(1), bytes.len());
+                            }
+                        }
+                        sink.feature(raw);
+                    }
+                    Some(sink)
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    });
+    if control.cancelled() || (sinks.is_empty() && !raws.is_empty()) {
+        return Err(cancelled());
+    }
+    let mut layer = UserLayer {
+        name,
+        ..Default::default()
+    };
+    let mut skipped = Vec::new();
+    for s in sinks {
+        layer.append(s.layer);
+        skipped.extend(s.skipped);
+    }
+    control.progress(bytes.len(), bytes.len());
+    Ok(UserLoad { layer, skipped })
+}
+
+impl UserLayer {
+    /// Appends another part of the same file (its features follow this part's).
+    fn append(&mut self, other: UserLayer) {
+        let offset = u32::try_from(self.path_coords.len()).unwrap_or(u32::MAX);
+        self.points.extend(other.points);
+        self.point_feature.extend(other.point_feature);
+        self.path_coords.extend(other.path_coords);
+        self.paths.extend(
+            other
+                .paths
+                .into_iter()
+                .map(|(a, b)| (a.saturating_add(offset), b.saturating_add(offset))),
+        );
+        let text_offset = u32::try_from(self.name_text.len()).unwrap_or(u32::MAX);
+        self.name_text.push_str(&other.name_text);
+        self.names.extend(
+            other
+                .names
+                .into_iter()
+                .map(|(a, b)| (a.saturating_add(text_offset), b.saturating_add(text_offset))),
+        );
     }
 }
 
-struct Sink<'c> {
-    file: PathBuf,
+/// The first pass: where each feature's text is, with progress and cancel.
+struct Scan<'r, 'de, 'c> {
+    raws: &'r mut Vec<&'de RawValue>,
+    control: &'c dyn LoadControl,
     /// Address of the first byte, to turn a feature's slice into a progress offset.
     base: usize,
     total: usize,
+}
+
+/// Converts features into one part of the layer.
+struct Sink {
+    file: PathBuf,
     layer: UserLayer,
     skipped: Vec<LoadError>,
-    control: &'c dyn LoadControl,
+    /// Index in the file of the next feature.
     index: usize,
 }
 
-impl Sink<'_> {
+impl Sink {
     /// Converts one feature's raw text; a bad feature is recorded and skipped.
     fn feature(&mut self, raw: &RawValue) {
         let index = self.index;
         self.index += 1;
         let text = raw.get();
-        let done = (text.as_ptr() as usize).saturating_sub(self.base) + text.len();
-        if index.is_multiple_of(4096) {
-            self.control.progress(done.min(self.total), self.total);
-        }
         match serde_json::from_str::<FeatureIn>(text) {
             Ok(f) => {
                 let id = f.id.as_ref().map(id_text);
@@ -176,22 +255,21 @@ impl Sink<'_> {
         let Some(g) = f.geometry else {
             return Err("no geometry".into());
         };
-        let check = |c: &[f64]| -> Result<[f64; 2], String> {
-            match c {
-                [x, y, ..]
-                    if x.is_finite()
-                        && y.is_finite()
-                        && (-180.0..=180.0).contains(x)
-                        && (-90.0..=90.0).contains(y) =>
-                {
-                    Ok([*x, *y])
-                }
-                _ => Err(format!(
-                    "coordinate {c:?} is not a valid longitude, latitude"
-                )),
+        let check = |c: &Position| -> Result<[f64; 2], String> {
+            let [x, y] = c.0;
+            if x.is_finite()
+                && y.is_finite()
+                && (-180.0..=180.0).contains(&x)
+                && (-90.0..=90.0).contains(&y)
+            {
+                Ok([x, y])
+            } else {
+                Err(format!(
+                    "coordinate [{x}, {y}] is not a valid longitude, latitude"
+                ))
             }
         };
-        let path = |layer: &mut UserLayer, line: &[Vec<f64>]| -> Result<(), String> {
+        let path = |layer: &mut UserLayer, line: &[Position]| -> Result<(), String> {
             let start = u32::try_from(layer.path_coords.len()).map_err(|_| "too many vertices")?;
             for c in line {
                 layer.path_coords.push(check(c)?);
@@ -200,32 +278,39 @@ impl Sink<'_> {
             layer.paths.push((start, end));
             Ok(())
         };
-        match g {
-            GeometryIn::Point { coordinates } => {
-                self.layer.points.push(check(&coordinates)?);
+        match g.read()? {
+            GeometryIn::Point(c) => {
+                self.layer.points.push(check(&c)?);
                 self.layer.point_feature.push(feature);
             }
-            GeometryIn::MultiPoint { coordinates } => {
-                for c in &coordinates {
+            GeometryIn::MultiPoint(cs) => {
+                for c in &cs {
                     self.layer.points.push(check(c)?);
                     self.layer.point_feature.push(feature);
                 }
             }
-            GeometryIn::LineString { coordinates } => path(&mut self.layer, &coordinates)?,
-            GeometryIn::MultiLineString { coordinates } | GeometryIn::Polygon { coordinates } => {
-                for l in &coordinates {
+            GeometryIn::LineString(cs) => path(&mut self.layer, &cs)?,
+            GeometryIn::Lines(lines) => {
+                for l in &lines {
                     path(&mut self.layer, l)?;
                 }
             }
-            GeometryIn::MultiPolygon { coordinates } => {
-                for p in &coordinates {
+            GeometryIn::MultiPolygon(polys) => {
+                for p in &polys {
                     for l in p {
                         path(&mut self.layer, l)?;
                     }
                 }
             }
         }
-        self.layer.names.push(f.properties.and_then(|p| p.name));
+        let name = f.properties.and_then(|p| p.name).and_then(|raw| {
+            // A name that is not a string is ignored rather than an error.
+            serde_json::from_str::<std::borrow::Cow<'_, str>>(raw.get()).ok()
+        });
+        let start = u32::try_from(self.layer.name_text.len()).map_err(|_| "too many names")?;
+        self.layer.name_text.push_str(name.as_deref().unwrap_or(""));
+        let end = u32::try_from(self.layer.name_text.len()).map_err(|_| "too many names")?;
+        self.layer.names.push((start, end));
         Ok(())
     }
 }
@@ -241,70 +326,108 @@ fn id_text(v: &serde_json::Value) -> String {
 }
 
 #[derive(Deserialize)]
-struct FeatureIn {
+struct FeatureIn<'a> {
     id: Option<serde_json::Value>,
-    geometry: Option<GeometryIn>,
-    properties: Option<PropsIn>,
+    #[serde(borrow)]
+    geometry: Option<GeometryRaw<'a>>,
+    #[serde(borrow)]
+    properties: Option<PropsIn<'a>>,
 }
 
 #[derive(Deserialize)]
-struct PropsIn {
-    #[serde(default, deserialize_with = "name_or_none")]
-    name: Option<String>,
+struct PropsIn<'a> {
+    /// Kept as text until converted: most names need no allocation of their own.
+    #[serde(borrow)]
+    name: Option<&'a RawValue>,
 }
 
-/// A name property that is not a string is ignored rather than an error.
-fn name_or_none<'de, D: de::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) => Some(s),
-        _ => None,
-    })
-}
-
+/// A geometry with its coordinates still as text: the type decides how they are read, so
+/// they go straight into typed positions (no buffered tree, no `Vec<f64>` per position).
 #[derive(Deserialize)]
-#[serde(tag = "type")]
+struct GeometryRaw<'a> {
+    #[serde(rename = "type", borrow)]
+    kind: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    coordinates: Option<&'a RawValue>,
+}
+
+/// A GeoJSON position: longitude, latitude, and any further values (altitude) ignored.
+struct Position([f64; 2]);
+
+impl<'de> Deserialize<'de> for Position {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Position;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a position [longitude, latitude]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Position, A::Error> {
+                let x: f64 = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let y: f64 = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Position([x, y]))
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// A geometry's coordinates, read according to its type.
 enum GeometryIn {
-    Point {
-        coordinates: Vec<f64>,
-    },
-    MultiPoint {
-        coordinates: Vec<Vec<f64>>,
-    },
-    LineString {
-        coordinates: Vec<Vec<f64>>,
-    },
-    MultiLineString {
-        coordinates: Vec<Vec<Vec<f64>>>,
-    },
-    Polygon {
-        coordinates: Vec<Vec<Vec<f64>>>,
-    },
-    MultiPolygon {
-        coordinates: Vec<Vec<Vec<Vec<f64>>>>,
-    },
+    Point(Position),
+    MultiPoint(Vec<Position>),
+    LineString(Vec<Position>),
+    /// MultiLineString and Polygon: lists of lines or rings.
+    Lines(Vec<Vec<Position>>),
+    MultiPolygon(Vec<Vec<Vec<Position>>>),
 }
 
-/// Walks the top-level object, handing each element of `features` to the sink.
-struct CollectionSeed<'s, 'c>(&'s mut Sink<'c>);
+impl GeometryRaw<'_> {
+    fn read(&self) -> Result<GeometryIn, String> {
+        let text = self
+            .coordinates
+            .ok_or_else(|| format!("{} without coordinates", self.kind))?
+            .get();
+        let e = |e: serde_json::Error| format!("{} coordinates: {e}", self.kind);
+        Ok(match &*self.kind {
+            "Point" => GeometryIn::Point(serde_json::from_str(text).map_err(e)?),
+            "MultiPoint" => GeometryIn::MultiPoint(serde_json::from_str(text).map_err(e)?),
+            "LineString" => GeometryIn::LineString(serde_json::from_str(text).map_err(e)?),
+            "MultiLineString" | "Polygon" => {
+                GeometryIn::Lines(serde_json::from_str(text).map_err(e)?)
+            }
+            "MultiPolygon" => GeometryIn::MultiPolygon(serde_json::from_str(text).map_err(e)?),
+            other => return Err(format!("unsupported geometry type {other:?}")),
+        })
+    }
+}
 
-impl<'de> DeserializeSeed<'de> for CollectionSeed<'_, '_> {
+/// Walks the top-level object, collecting the text of each element of `features`.
+struct CollectionSeed<'r, 'de, 'c>(Scan<'r, 'de, 'c>);
+
+impl<'de> DeserializeSeed<'de> for CollectionSeed<'_, 'de, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_map(self)
     }
 }
 
-impl<'de> Visitor<'de> for CollectionSeed<'_, '_> {
+impl<'de> Visitor<'de> for CollectionSeed<'_, 'de, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("a GeoJSON FeatureCollection")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+    fn visit_map<A: MapAccess<'de>>(mut self, mut map: A) -> Result<(), A::Error> {
         let mut saw_features = false;
         while let Some(key) = map.next_key::<String>()? {
             if key == "features" {
-                map.next_value_seed(FeaturesSeed(&mut *self.0))?;
+                map.next_value_seed(FeaturesSeed(&mut self.0))?;
                 saw_features = true;
             } else {
                 map.next_value::<IgnoredAny>()?;
@@ -320,27 +443,34 @@ impl<'de> Visitor<'de> for CollectionSeed<'_, '_> {
     }
 }
 
-struct FeaturesSeed<'s, 'c>(&'s mut Sink<'c>);
+struct FeaturesSeed<'s, 'r, 'de, 'c>(&'s mut Scan<'r, 'de, 'c>);
 
-impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_, '_> {
+impl<'de> DeserializeSeed<'de> for FeaturesSeed<'_, '_, 'de, '_> {
     type Value = ();
     fn deserialize<D: de::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
         d.deserialize_seq(self)
     }
 }
 
-impl<'de> Visitor<'de> for FeaturesSeed<'_, '_> {
+impl<'de> Visitor<'de> for FeaturesSeed<'_, '_, 'de, '_> {
     type Value = ();
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an array of features")
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let scan = self.0;
         while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-            if self.0.control.cancelled() {
-                return Err(de::Error::custom(CANCELLED));
+            if scan.raws.len().is_multiple_of(4096) {
+                if scan.control.cancelled() {
+                    return Err(de::Error::custom(CANCELLED));
+                }
+                // The scan is the first half of the work.
+                let text = raw.get();
+                let done = (text.as_ptr() as usize).saturating_sub(scan.base) + text.len();
+                scan.control.progress(done.min(scan.total) / 2, scan.total);
             }
-            self.0.feature(raw);
+            scan.raws.push(raw);
         }
         Ok(())
     }
@@ -371,7 +501,87 @@ mod tests {
         assert_eq!(l.points, vec![[117.7, 15.1], [1.0, 2.0], [3.0, 4.0]]);
         assert_eq!(l.point_feature, vec![0, 1, 1]);
         assert_eq!(l.paths, vec![(0, 3), (3, 7), (7, 11)]);
-        assert_eq!(l.names, vec![Some("a".into()), None, None, None]);
+        let names: Vec<&str> = l
+            .names
+            .iter()
+            .map(|&(a, b)| &l.name_text[a as usize..b as usize])
+            .collect();
+        assert_eq!(names, vec!["a", "", "", ""]);
+    }
+
+    /// Big enough to be converted in parallel chunks: the joined layer is in file order.
+    #[test]
+    fn chunks_join_in_file_order() {
+        let n: u32 = 45_000;
+        let mut text = String::from(r#"{"type":"FeatureCollection","features":["#);
+        for i in 0..n {
+            if i > 0 {
+                text.push(',');
+            }
+            let (x, y) = (f64::from(i % 300) * 0.1, f64::from(i % 200) * 0.1);
+            if i == 30_001 {
+                text.push_str(r#"{"type":"Feature","id":"bad","geometry":{"type":"Point","coordinates":[900,1]}}"#);
+            } else if i % 2 == 0 {
+                text.push_str(&format!(
+                    r#"{{"type":"Feature","properties":{{"name":"f{i}"}},"geometry":{{"type":"Point","coordinates":[{x},{y}]}}}}"#
+                ));
+            } else {
+                text.push_str(&format!(
+                    r#"{{"type":"Feature","properties":{{"name":"f{i}"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{x},1],[1,1],[{x},{y}]]]}}}}"#
+                ));
+            }
+        }
+        text.push_str("]}");
+        let load = parse(&text).expect("parses");
+        let l = &load.layer;
+        assert_eq!(load.skipped.len(), 1);
+        assert!(load.skipped[0].to_string().contains("feature #30001"));
+        assert_eq!(l.points.len(), n as usize / 2);
+        let expected: Vec<u32> = (0..n).step_by(2).collect();
+        assert_eq!(l.point_feature, expected);
+        assert_eq!(l.paths.len(), n as usize / 2 - 1);
+        let mut end = 0;
+        for &(a, b) in &l.paths {
+            assert_eq!((a, b - a), (end, 4));
+            end = b;
+        }
+        assert_eq!(end as usize, l.path_coords.len());
+        let names: Vec<&str> = l
+            .names
+            .iter()
+            .map(|&(a, b)| &l.name_text[a as usize..b as usize])
+            .collect();
+        let want: Vec<String> = (0..n)
+            .filter(|&i| i != 30_001)
+            .map(|i| format!("f{i}"))
+            .collect();
+        assert_eq!(names, want);
+    }
+
+    #[test]
+    fn altitudes_are_ignored_and_short_positions_rejected() {
+        let text = r#"{"type":"FeatureCollection","features":[
+          {"type":"Feature","geometry":{"type":"Point","coordinates":[117.7,15.1,12.5]}},
+          {"type":"Feature","geometry":{"type":"MultiPolygon","coordinates":[[[[0,0,1],[1,0,1],[1,1,1],[0,0,1]]],[[[5,5],[6,5],[6,6],[5,5]]]]}},
+          {"type":"Feature","id":"short","geometry":{"type":"LineString","coordinates":[[0,0],[1]]}},
+          {"type":"Feature","id":"none","geometry":{"type":"Point"}}
+        ]}"#;
+        let load = parse(text).expect("parses");
+        assert_eq!(load.layer.points, vec![[117.7, 15.1]]);
+        assert_eq!(load.layer.paths, vec![(0, 4), (4, 8)]);
+        assert_eq!(load.layer.path_coords[5], [6.0, 5.0]);
+        let msgs: Vec<String> = load.skipped.iter().map(ToString::to_string).collect();
+        assert_eq!(msgs.len(), 2, "{msgs:?}");
+        assert!(
+            msgs[0].contains("short") && msgs[0].contains("LineString"),
+            "{}",
+            msgs[0]
+        );
+        assert!(
+            msgs[1].contains("none") && msgs[1].contains("without coordinates"),
+            "{}",
+            msgs[1]
+        );
     }
 
     #[test]

@@ -235,7 +235,7 @@ impl PointPyramid {
         &self,
         key: CellKey,
         slots: Range<usize>,
-        class_of: &dyn Fn(usize) -> Option<u8>,
+        class_of: impl Fn(usize) -> Option<u8>,
     ) -> Option<CellAgg> {
         let mut agg = CellAgg {
             key,
@@ -290,7 +290,7 @@ impl CellCache {
         level: u32,
         rect: Rect<f64>,
         generation: u64,
-        class_of: &dyn Fn(usize) -> Option<u8>,
+        class_of: impl Fn(usize) -> Option<u8> + Copy,
     ) -> Vec<CellAgg> {
         let level = level.min(MAX_LEVEL);
         if self.stamp != Some((level, generation)) || self.cells.len() > CACHE_CAP {
@@ -398,7 +398,7 @@ mod tests {
             let aggs: Vec<CellAgg> = p
                 .cells_in(level, region())
                 .into_iter()
-                .filter_map(|(k, r)| p.aggregate(k, r, &class_of))
+                .filter_map(|(k, r)| p.aggregate(k, r, class_of))
                 .collect();
             let n: u32 = aggs.iter().map(|a| a.count).sum();
             assert_eq!(n as usize, pts.len() / 2, "level {level}");
@@ -486,13 +486,13 @@ mod tests {
         let p = PointPyramid::build(&pts);
         let mut cache = CellCache::default();
         let all = |_: usize| Some(0u8);
-        let none = |_: usize| None;
+        let none = |_: usize| None::<u8>;
         let n = |v: &[CellAgg]| v.iter().map(|a| a.count as usize).sum::<usize>();
-        assert_eq!(n(&cache.cells(&p, 5, region(), 1, &all)), 5_000);
+        assert_eq!(n(&cache.cells(&p, 5, region(), 1, all)), 5_000);
         // Same generation: the cached cells answer, whatever the closure says now.
-        assert_eq!(n(&cache.cells(&p, 5, region(), 1, &none)), 5_000);
-        assert_eq!(n(&cache.cells(&p, 5, region(), 2, &none)), 0);
-        assert_eq!(n(&cache.cells(&p, 6, region(), 2, &all)), 5_000);
+        assert_eq!(n(&cache.cells(&p, 5, region(), 1, none)), 5_000);
+        assert_eq!(n(&cache.cells(&p, 5, region(), 2, none)), 0);
+        assert_eq!(n(&cache.cells(&p, 6, region(), 2, all)), 5_000);
     }
 
     #[test]

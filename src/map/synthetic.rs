@@ -7,7 +7,7 @@ use super::layers::LayerSettings;
 use super::projection::world_from_lon_lat;
 use super::pyramid::{CellAgg, CellCache, PointPyramid, level_for_zoom};
 use crate::model::IncidentFilter;
-use crate::model::synthetic::{CompiledFilter, SyntheticIncidents};
+use crate::model::synthetic::{CompiledFilter, HIDDEN, SyntheticIncidents};
 use geo::Coord;
 use std::sync::Mutex;
 
@@ -18,7 +18,8 @@ pub struct SyntheticLayer {
     pub data: SyntheticIncidents,
     pub pyramid: PointPyramid,
     pub settings: LayerSettings,
-    visible: Vec<bool>,
+    /// Per row: its kind index when it passes the filter, else `HIDDEN`.
+    shown_kind: Vec<u8>,
     shown: usize,
     filter: Option<CompiledFilter>,
     /// Bumped whenever `visible` changes, so cached cells are recomputed.
@@ -47,10 +48,10 @@ impl SyntheticLayer {
         data.permute(&pyramid.order);
         let n = data.len();
         Self {
+            shown_kind: data.kind.clone(),
             data,
             pyramid,
             settings: LayerSettings::default(),
-            visible: vec![true; n],
             shown: n,
             filter: None,
             generation: 0,
@@ -72,7 +73,7 @@ impl SyntheticLayer {
     }
 
     pub fn is_visible(&self, row: usize) -> bool {
-        self.visible.get(row).copied().unwrap_or(false)
+        self.shown_kind.get(row).is_some_and(|k| *k != HIDDEN)
     }
 
     /// Applies the incident filter; a no-op when it has not changed.
@@ -82,8 +83,8 @@ impl SyntheticLayer {
             return;
         }
         self.filter = Some(f);
-        self.data.visibility(f, &mut self.visible);
-        self.shown = self.visible.iter().filter(|v| **v).count();
+        self.data.shown_kinds(f, &mut self.shown_kind);
+        self.shown = self.shown_kind.iter().filter(|k| **k != HIDDEN).count();
         self.generation += 1;
     }
 
@@ -91,23 +92,22 @@ impl SyntheticLayer {
     pub fn cells(&self, camera: &Camera, viewport: &ScreenRect, pad_px: f64) -> Vec<CellAgg> {
         let vis = camera.visible_world(viewport);
         let pad = pad_px * camera.m_per_px();
-        let rect = geo::Rect::new(
-            Coord {
-                x: vis.min().x - pad,
-                y: vis.min().y - pad,
-            },
-            Coord {
-                x: vis.max().x + pad,
-                y: vis.max().y + pad,
-            },
-        );
-        let class_of = |s: usize| {
-            self.visible
-                .get(s)
-                .copied()
-                .unwrap_or(false)
-                .then(|| self.data.kind.get(s).copied().unwrap_or(0))
-        };
+        self.cells_in(camera.zoom, grow(vis.min(), vis.max(), pad))
+    }
+
+    /// What is drawn under `at` (world metres) at this zoom: only the few cells within the
+    /// tolerance are looked at, and they are the same cells, with the same counts, as drawn.
+    pub fn pick(&self, zoom: f64, at: Coord<f64>, tolerance_m: f64) -> Option<SyntheticHit> {
+        pick(
+            &self.cells_in(zoom, grow(at, at, tolerance_m)),
+            at,
+            tolerance_m,
+        )
+    }
+
+    fn cells_in(&self, zoom: f64, rect: geo::Rect<f64>) -> Vec<CellAgg> {
+        let shown = &self.shown_kind;
+        let class_of = |s: usize| shown.get(s).copied().filter(|k| *k != HIDDEN);
         // A poisoned lock only means a panic elsewhere mid-update; the cache is still sound
         // to clear and refill.
         let mut cache = self
@@ -116,12 +116,26 @@ impl SyntheticLayer {
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         cache.cells(
             &self.pyramid,
-            level_for_zoom(camera.zoom),
+            level_for_zoom(zoom),
             rect,
             self.generation,
-            &class_of,
+            class_of,
         )
     }
+}
+
+/// The rectangle from `min` to `max` grown by `pad` on every side.
+fn grow(min: Coord<f64>, max: Coord<f64>, pad: f64) -> geo::Rect<f64> {
+    geo::Rect::new(
+        Coord {
+            x: min.x - pad,
+            y: min.y - pad,
+        },
+        Coord {
+            x: max.x + pad,
+            y: max.y + pad,
+        },
+    )
 }
 
 /// One line for a synthetic incident in tooltips, marked as synthetic.
@@ -230,6 +244,11 @@ mod tests {
             let at = world_from_lon_lat(Coord { x: lon, y: lat });
             let tol = 8.0 * cam.m_per_px();
             let got = pick(&cells, at, tol);
+            assert_eq!(
+                got,
+                l.pick(cam.zoom, at, tol),
+                "picking near the cursor = over the drawn cells"
+            );
             let brute = (0..l.len())
                 .filter(|&i| l.is_visible(i))
                 .map(|i| {

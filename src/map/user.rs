@@ -87,7 +87,7 @@ impl UserScene {
             .cache
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        cache.cells(&self.points, level_for_zoom(camera.zoom), rect, 0, &|_| {
+        cache.cells(&self.points, level_for_zoom(camera.zoom), rect, 0, |_| {
             Some(0)
         })
     }

@@ -177,11 +177,13 @@ impl MapView<'_> {
             .map(|s| s.cells(&camera, &viewport, 40.0))
             .unwrap_or_default();
         let synth_at = |p: Pos2| {
-            super::synthetic::pick(
-                &synth_cells,
-                camera.world_from_screen(&viewport, coord(p)),
-                tolerance_m,
-            )
+            synthetic.and_then(|s| {
+                s.pick(
+                    camera.zoom,
+                    camera.world_from_screen(&viewport, coord(p)),
+                    tolerance_m,
+                )
+            })
         };
         let hovered = response.hover_pos().and_then(pick_at);
         // A cluster symbol is hit anywhere on its ring; features and sites drawn over it win.

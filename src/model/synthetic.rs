@@ -36,6 +36,9 @@ const SECOND: [(&str, u32); 6] = [
     ("IDN", 3),
 ];
 
+/// The row is filtered out (in [`SyntheticIncidents::shown_kinds`]).
+pub const HIDDEN: u8 = u8::MAX;
+
 /// Synthetic incidents, one column per attribute; row `i` is one incident.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SyntheticIncidents {
@@ -84,7 +87,8 @@ impl CompiledFilter {
         }
     }
 
-    fn matches(&self, kind: u8, day: i32, actors: u32) -> bool {
+    /// Whether a row with these columns passes.
+    pub fn matches(&self, kind: u8, day: i32, actors: u32) -> bool {
         self.kinds & (1 << kind) != 0
             && (self.actors == 0 || self.actors & actors != 0)
             && day >= self.from
@@ -202,6 +206,19 @@ impl SyntheticIncidents {
                 .zip(&self.day)
                 .zip(&self.actors)
                 .map(|((&k, &d), &a)| f.matches(k, d, a)),
+        );
+    }
+
+    /// Fills `out` with each row's kind index where it passes the filter, else [`HIDDEN`]:
+    /// what drawing needs in one byte per row.
+    pub fn shown_kinds(&self, f: CompiledFilter, out: &mut Vec<u8>) {
+        out.clear();
+        out.extend(
+            self.kind
+                .iter()
+                .zip(&self.day)
+                .zip(&self.actors)
+                .map(|((&k, &d), &a)| if f.matches(k, d, a) { k } else { HIDDEN }),
         );
     }
 
