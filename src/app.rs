@@ -77,10 +77,12 @@ pub struct StartOptions {
     pub side_tab: SideTab,
     /// User GeoJSON files to load at start (each becomes a layer).
     pub open: Vec<PathBuf>,
-    /// Add this many synthetic points as a layer of their own (for feeling the app at scale).
+    /// Add this many synthetic incidents as a layer of their own (for feeling the app at scale).
     pub stress: Option<usize>,
     /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
     pub screenshot_result: ScreenshotResult,
+    /// End the process as soon as the screenshot is written (exit code 0, or 1 on failure).
+    pub exit_after_screenshot: bool,
 }
 
 /// Which page the left panel shows.
@@ -109,10 +111,12 @@ struct ScreenshotJob {
     path: PathBuf,
     requested: bool,
     result: ScreenshotResult,
+    exit_when_written: bool,
 }
 
-/// Frames drawn before a screenshot is taken, so fonts and layout have settled.
-const SCREENSHOT_AFTER_FRAMES: u64 = 3;
+/// Passes drawn before a screenshot is requested: the first frame runs two (its first pass
+/// is discarded so panel sizes settle), and the screenshot shows the frame after the request.
+const SCREENSHOT_AFTER_FRAMES: u64 = 1;
 
 pub struct App {
     atlas: Atlas,
@@ -235,6 +239,7 @@ impl App {
                 path,
                 requested: false,
                 result: options.screenshot_result,
+                exit_when_written: options.exit_after_screenshot,
             }),
             frames: 0,
         }
@@ -461,6 +466,10 @@ impl App {
     }
 
     pub fn ui(&mut self, ui: &mut Ui) {
+        if self.frames == 0 {
+            // Panels learn their sizes in the first pass; a second pass draws them settled.
+            ui.ctx().request_discard("first frame: panel sizes settle");
+        }
         self.poll_jobs(&ui.ctx().clone());
         let dropped: Vec<PathBuf> = ui.input(|i| {
             i.raw
@@ -798,8 +807,20 @@ impl App {
         let path = job.path.clone();
         let result = job.result.clone();
         let repaint = ctx.clone();
+        let exit_when_written = job.exit_when_written;
         ctx.request_screenshot(move |image| {
             let outcome = save_png(&path, &image);
+            // The frame is written (or failed): a screenshot run has nothing else to do or to
+            // save, so it ends here rather than after the window's teardown frames.
+            if exit_when_written {
+                match &outcome {
+                    Ok(()) => std::process::exit(0),
+                    Err(e) => {
+                        eprintln!("error: {e}");
+                        std::process::exit(1);
+                    }
+                }
+            }
             if let Ok(mut slot) = result.lock() {
                 *slot = Some(outcome);
             }

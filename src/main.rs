@@ -61,6 +61,7 @@ fn main() -> ExitCode {
             .as_ref()
             .map(|ids| ids.iter().cloned().collect()),
         screenshot_result: result_slot.clone(),
+        exit_after_screenshot: true,
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
