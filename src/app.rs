@@ -169,6 +169,17 @@ impl App {
         saved: Option<SavedState>,
     ) -> Self {
         let scene = Scene::build(&report.atlas);
+        Self::from_parts(report, scene, options, saved)
+    }
+
+    /// Builds the app from loaded data and its scene, built elsewhere (e.g. on a thread while
+    /// the window opens).
+    pub fn from_parts(
+        report: LoadReport,
+        scene: Scene,
+        options: StartOptions,
+        saved: Option<SavedState>,
+    ) -> Self {
         let mut saved = saved.unwrap_or_default();
         if options.camera.is_some() {
             saved.camera = options.camera;
@@ -249,6 +260,7 @@ impl App {
     pub fn new(
         cc: &eframe::CreationContext<'_>,
         report: LoadReport,
+        scene: Scene,
         options: StartOptions,
     ) -> Self {
         ui::fonts::install(&cc.egui_ctx);
@@ -258,7 +270,7 @@ impl App {
             cc.storage
                 .and_then(|s| eframe::get_value::<SavedState>(s, STORAGE_KEY))
         };
-        Self::from_report(report, options, saved)
+        Self::from_parts(report, scene, options, saved)
     }
 
     pub fn atlas(&self) -> &Atlas {

@@ -10,7 +10,25 @@ fn main() -> ExitCode {
         return check_file(path);
     }
     let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
-    let report = io::load_dir(&dir);
+    // The data loads and its scene is built while the window opens.
+    let loading = std::thread::spawn(move || {
+        let report = io::load_dir(&dir);
+        let scene = contested_waters::map::Scene::build(&report.atlas);
+        (report, scene)
+    });
+    let join = move || {
+        loading.join().unwrap_or_else(|_| {
+            eprintln!("error: loading the data failed unexpectedly; starting without it");
+            let report = io::LoadReport::default();
+            let scene = contested_waters::map::Scene::build(&report.atlas);
+            (report, scene)
+        })
+    };
+    // Ids given on the command line are checked against the data before any window opens.
+    if cli.select.is_none() && cli.agreements.is_none() {
+        return run(&cli, join);
+    }
+    let (report, scene) = join();
     if let Some(id) = &cli.select
         && report.atlas.item_by_id(id).is_none()
     {
@@ -19,16 +37,6 @@ fn main() -> ExitCode {
         );
         return ExitCode::FAILURE;
     }
-    for e in &report.errors {
-        eprintln!("warning: {e}");
-    }
-    let filter = match cli.incident_filter() {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
     if let Some(ids) = &cli.agreements
         && let Some(bad) = ids
             .iter()
@@ -46,6 +54,21 @@ fn main() -> ExitCode {
         );
         return ExitCode::from(2);
     }
+    run(&cli, move || (report, scene))
+}
+
+/// Opens the window; `data` gives the loaded data and scene when the app is created.
+fn run(
+    cli: &Cli,
+    data: impl FnOnce() -> (io::LoadReport, contested_waters::map::Scene) + 'static,
+) -> ExitCode {
+    let filter = match cli.incident_filter() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result_slot = app::ScreenshotResult::default();
     let options = app::StartOptions {
         camera: cli.view,
@@ -74,7 +97,13 @@ fn main() -> ExitCode {
     let run = eframe::run_native(
         "Contested Waters",
         native,
-        Box::new(move |cc| Ok(Box::new(app::App::new(cc, report, options)))),
+        Box::new(move |cc| {
+            let (report, scene) = data();
+            for e in &report.errors {
+                eprintln!("warning: {e}");
+            }
+            Ok(Box::new(app::App::new(cc, report, scene, options)))
+        }),
     );
     if let Err(e) = run {
         eprintln!("error: cannot open the window: {e}");
