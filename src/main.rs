@@ -137,7 +137,7 @@ fn check_file(path: &std::path::Path) -> ExitCode {
             println!(
                 "{}: {} points, {} lines or rings, {} features skipped (read and parse {:.0} ms, project and index {:.0} ms)",
                 path.display(),
-                scene.points.len(),
+                scene.point_count(),
                 scene.paths.len(),
                 load.skipped.len(),
                 parsed.as_secs_f64() * 1e3,

@@ -24,6 +24,10 @@ use geo::Coord;
 pub const PICK_TOLERANCE_PT: f64 = 8.0;
 /// Zoom levels per point of wheel scrolling.
 const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
+/// A user layer with more cells than this on screen, or a cell this full, is drawn as a
+/// density grid (count labels would carpet the map).
+const DENSITY_ABOVE_CELLS: usize = 300;
+const DENSITY_FROM_COUNT: u32 = 100;
 /// Feature names appear from this zoom on.
 const FEATURE_LABEL_MIN_ZOOM: f64 = 6.5;
 
@@ -536,24 +540,7 @@ impl Painter2<'_> {
         selected: Option<Item>,
     ) {
         let opacity = layer.settings.opacity;
-        let max = cells.iter().map(|c| c.count).max().unwrap_or(1).max(2);
-        let log_max = f64::from(max).ln();
-        let mut mesh = Mesh::default();
-        for c in cells.iter().filter(|c| c.count > 1) {
-            let r = super::pyramid::PointPyramid::cell_rect(c.key);
-            let a = self.to_screen(r.min());
-            let b = self.to_screen(r.max());
-            let t = f64::from(c.count).ln() / log_max;
-            // 0.1..0.55 of the opacity: the sparsest cells stay visible, the fullest let the
-            // base map show through.
-            #[allow(clippy::cast_possible_truncation)]
-            let alpha = (0.1 + 0.45 * t) as f32 * opacity;
-            mesh.add_colored_rect(
-                Rect::from_two_pos(a, b).shrink(0.5),
-                style::faded(style::SYNTHETIC, alpha),
-            );
-        }
-        self.painter.add(Shape::mesh(mesh));
+        self.paint_density(cells, style::SYNTHETIC, opacity);
         for c in cells.iter().filter(|c| c.count == 1) {
             let p = self.to_screen(c.center_world);
             let kind = layer
@@ -571,24 +558,25 @@ impl Painter2<'_> {
         for l in self.user_layers.iter().filter(|l| l.settings.visible) {
             let opacity = l.settings.opacity;
             let stroke = Stroke::new(1.3, style::faded(style::USER, opacity));
-            for (path, b) in l.scene.paths.iter().zip(&l.scene.path_bounds) {
-                let meets = b.max().x >= vis.min().x
-                    && b.min().x <= vis.max().x
-                    && b.max().y >= vis.min().y
-                    && b.min().y <= vis.max().y;
-                if meets {
-                    for run in self.screen_runs(path) {
-                        self.painter.add(Shape::line(run, stroke));
-                    }
+            let (lod, shown) = l.scene.lines_in(&self.camera, vis);
+            for i in shown {
+                for run in self.screen_runs(lod.get(i).map_or(&[][..], Vec::as_slice)) {
+                    self.painter.add(Shape::line(run, stroke));
                 }
             }
-            for cell in l.scene.point_cells(&self.camera, &self.viewport, 20.0) {
+            let cells = l.scene.point_cells(&self.camera, &self.viewport, 20.0);
+            let dense = cells.len() > DENSITY_ABOVE_CELLS
+                || cells.iter().any(|c| c.count >= DENSITY_FROM_COUNT);
+            if dense {
+                self.paint_density(&cells, style::USER, opacity);
+            }
+            for cell in &cells {
                 let (p, count) = (self.to_screen(cell.center_world), cell.count as usize);
                 if count == 1 {
                     let r = egui::Rect::from_center_size(p, Vec2::splat(5.0));
                     self.painter
                         .rect_filled(r, 0.0, style::faded(style::USER, opacity));
-                } else {
+                } else if !dense {
                     let radius = style::cluster_radius(count);
                     self.painter.circle(
                         p,
@@ -599,13 +587,36 @@ impl Painter2<'_> {
                     self.painter.text(
                         p,
                         Align2::CENTER_CENTER,
-                        count.to_string(),
+                        style::compact_count(count),
                         FontId::proportional(10.0),
                         style::faded(Color32::BLACK, opacity),
                     );
                 }
             }
         }
+    }
+
+    /// Cells of several as squares shaded by count (log scale against the fullest cell on
+    /// screen): readable however many there are, where count labels would carpet the map.
+    fn paint_density(&self, cells: &[super::pyramid::CellAgg], color: Color32, opacity: f32) {
+        let max = cells.iter().map(|c| c.count).max().unwrap_or(1).max(2);
+        let log_max = f64::from(max).ln();
+        let mut mesh = Mesh::default();
+        for c in cells.iter().filter(|c| c.count > 1) {
+            let r = super::pyramid::PointPyramid::cell_rect(c.key);
+            let a = self.to_screen(r.min());
+            let b = self.to_screen(r.max());
+            let t = f64::from(c.count).ln() / log_max;
+            // 0.1..0.55 of the opacity: the sparsest cells stay visible, the fullest let the
+            // base map show through.
+            #[allow(clippy::cast_possible_truncation)]
+            let alpha = (0.1 + 0.45 * t) as f32 * opacity;
+            mesh.add_colored_rect(
+                Rect::from_two_pos(a, b).shrink(0.5),
+                style::faded(color, alpha),
+            );
+        }
+        self.painter.add(Shape::mesh(mesh));
     }
 
     fn highlight(
