@@ -128,3 +128,27 @@ fn a_missing_file_is_reported_by_name() {
         h.state().errors()
     );
 }
+
+#[test]
+fn hovering_a_point_of_an_opened_file_names_it() {
+    let path = write_points("hover.geojson", 3000, None);
+    // Point 2500 sits at 105.00 E, 3.01 N (see `write_points`); open zoomed in on it.
+    let mut h = harness_with(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions {
+            open: vec![path.clone()],
+            camera: Some(contested_waters::map::Camera::at_lon_lat(105.0, 3.01, 15.0)),
+            ..Default::default()
+        },
+    );
+    wait_for_loads(&mut h);
+    let at = h.state().screen_of_lon_lat(105.0, 3.01).expect("on screen");
+    h.hover_at(at);
+    h.run();
+    let tooltip = "hover.geojson: p2500 — feature #2500";
+    assert!(
+        h.query_all_by_label_contains(tooltip).next().is_some(),
+        "no tooltip {tooltip:?}"
+    );
+    std::fs::remove_file(path).ok();
+}

@@ -23,8 +23,11 @@ pub struct UserLayer {
     pub path_coords: Vec<[f64; 2]>,
     /// `[start, end)` ranges into `path_coords`, one per line or ring.
     pub paths: Vec<(u32, u32)>,
-    /// The `name` property of each loaded feature, as `[start, end)` into `name_text`
-    /// (empty when it has none): one buffer, not a `String` per feature.
+    /// Feature index of each line or ring.
+    pub path_feature: Vec<u32>,
+    /// The `name` property of every feature of the file, by feature index, as `[start, end)`
+    /// into `name_text` (empty when it has none or was skipped): one buffer, not a `String`
+    /// per feature.
     pub names: Vec<(u32, u32)>,
     pub name_text: String,
 }
@@ -167,6 +170,14 @@ pub fn parse_user_geojson(
 }
 
 impl UserLayer {
+    /// The `name` property of a feature of the file, when it has one.
+    pub fn name_of(&self, feature: usize) -> Option<&str> {
+        let &(a, b) = self.names.get(feature)?;
+        self.name_text
+            .get(a as usize..b as usize)
+            .filter(|n| !n.is_empty())
+    }
+
     /// Appends another part of the same file (its features follow this part's).
     fn append(&mut self, other: UserLayer) {
         let offset = u32::try_from(self.path_coords.len()).unwrap_or(u32::MAX);
@@ -179,6 +190,7 @@ impl UserLayer {
                 .into_iter()
                 .map(|(a, b)| (a.saturating_add(offset), b.saturating_add(offset))),
         );
+        self.path_feature.extend(other.path_feature);
         let text_offset = u32::try_from(self.name_text.len()).unwrap_or(u32::MAX);
         self.name_text.push_str(&other.name_text);
         self.names.extend(
@@ -228,6 +240,7 @@ impl Sink {
                     self.layer.point_feature.truncate(marks.0);
                     self.layer.path_coords.truncate(marks.1);
                     self.layer.paths.truncate(marks.2);
+                    self.layer.path_feature.truncate(marks.2);
                     self.skip(index, id, problem);
                 }
             }
@@ -243,6 +256,9 @@ impl Sink {
     }
 
     fn skip(&mut self, index: usize, id: Option<String>, problem: String) {
+        // Names stay aligned with feature indices.
+        let at = u32::try_from(self.layer.name_text.len()).unwrap_or(u32::MAX);
+        self.layer.names.push((at, at));
         self.skipped.push(LoadError::Geometry {
             file: self.file.clone(),
             feature: FeatureRef { index, id },
@@ -276,6 +292,7 @@ impl Sink {
             }
             let end = u32::try_from(layer.path_coords.len()).map_err(|_| "too many vertices")?;
             layer.paths.push((start, end));
+            layer.path_feature.push(feature);
             Ok(())
         };
         match g.read()? {
@@ -552,10 +569,20 @@ mod tests {
             .map(|&(a, b)| &l.name_text[a as usize..b as usize])
             .collect();
         let want: Vec<String> = (0..n)
-            .filter(|&i| i != 30_001)
-            .map(|i| format!("f{i}"))
+            .map(|i| {
+                if i == 30_001 {
+                    String::new()
+                } else {
+                    format!("f{i}")
+                }
+            })
             .collect();
-        assert_eq!(names, want);
+        assert_eq!(names.len(), want.len());
+        let first_bad = names.iter().zip(&want).position(|(a, b)| a != b);
+        assert_eq!(first_bad, None, "first differing name");
+        assert_eq!(l.name_of(44_999), Some("f44999"));
+        assert_eq!(l.name_of(30_001), None);
+        assert!(l.path_feature.iter().all(|f| f % 2 == 1));
     }
 
     #[test]

@@ -269,6 +269,52 @@ impl PointPyramid {
     }
 }
 
+/// What the pointer is over among drawn cells.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CellHit {
+    /// A cell holding one counted point, drawn as the point itself: its slot.
+    Single(usize),
+    /// A cell of several.
+    Cluster(CellAgg),
+}
+
+/// What lies under `at` (world metres) among `cells`: the nearest single point within
+/// `tolerance_m`, else the cell of several that covers it.
+pub fn pick_cells(cells: &[CellAgg], at: Coord<f64>, tolerance_m: f64) -> Option<CellHit> {
+    let dist = |c: &CellAgg| (c.center_world.x - at.x).hypot(c.center_world.y - at.y);
+    let single = cells
+        .iter()
+        .filter(|c| c.count == 1)
+        .map(|c| (dist(c), c))
+        .filter(|(d, _)| *d <= tolerance_m)
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    if let Some((_, c)) = single {
+        return Some(CellHit::Single(c.first));
+    }
+    cells
+        .iter()
+        .filter(|c| c.count > 1)
+        .find(|c| {
+            let r = PointPyramid::cell_rect(c.key);
+            at.x >= r.min().x && at.x < r.max().x && at.y >= r.min().y && at.y < r.max().y
+        })
+        .map(|c| CellHit::Cluster(*c))
+}
+
+/// The rectangle from `min` to `max` grown by `pad` on every side.
+pub fn grow(min: Coord<f64>, max: Coord<f64>, pad: f64) -> Rect<f64> {
+    Rect::new(
+        Coord {
+            x: min.x - pad,
+            y: min.y - pad,
+        },
+        Coord {
+            x: max.x + pad,
+            y: max.y + pad,
+        },
+    )
+}
+
 /// The aggregates of the cells drawn lately, kept until the level or the filter changes, so a
 /// steady frame costs the cells on screen and a pan costs only the cells it uncovers.
 #[derive(Debug, Default)]

@@ -5,7 +5,7 @@
 use super::camera::{Camera, ScreenRect};
 use super::layers::LayerSettings;
 use super::projection::world_from_lon_lat;
-use super::pyramid::{CellAgg, CellCache, PointPyramid, level_for_zoom};
+use super::pyramid::{CellAgg, CellCache, CellHit, PointPyramid, grow, level_for_zoom, pick_cells};
 use crate::model::IncidentFilter;
 use crate::model::synthetic::{CompiledFilter, HIDDEN, SyntheticIncidents};
 use geo::Coord;
@@ -27,14 +27,8 @@ pub struct SyntheticLayer {
     cache: Mutex<CellCache>,
 }
 
-/// What the pointer is over in the synthetic layer.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum SyntheticHit {
-    /// One incident drawn on its own (its row).
-    Single(usize),
-    /// A cluster symbol.
-    Cluster(CellAgg),
-}
+/// What the pointer is over in the synthetic layer (`Single` holds the row).
+pub type SyntheticHit = CellHit;
 
 impl SyntheticLayer {
     /// Projects and sorts the rows (done on the loading thread). Every row starts visible.
@@ -98,7 +92,7 @@ impl SyntheticLayer {
     /// What is drawn under `at` (world metres) at this zoom: only the few cells within the
     /// tolerance are looked at, and they are the same cells, with the same counts, as drawn.
     pub fn pick(&self, zoom: f64, at: Coord<f64>, tolerance_m: f64) -> Option<SyntheticHit> {
-        pick(
+        pick_cells(
             &self.cells_in(zoom, grow(at, at, tolerance_m)),
             at,
             tolerance_m,
@@ -124,20 +118,6 @@ impl SyntheticLayer {
     }
 }
 
-/// The rectangle from `min` to `max` grown by `pad` on every side.
-fn grow(min: Coord<f64>, max: Coord<f64>, pad: f64) -> geo::Rect<f64> {
-    geo::Rect::new(
-        Coord {
-            x: min.x - pad,
-            y: min.y - pad,
-        },
-        Coord {
-            x: max.x + pad,
-            y: max.y + pad,
-        },
-    )
-}
-
 /// One line for a synthetic incident in tooltips, marked as synthetic.
 pub fn row_line(layer: &SyntheticLayer, row: usize) -> String {
     format!(
@@ -148,29 +128,6 @@ pub fn row_line(layer: &SyntheticLayer, row: usize) -> String {
             .map_or_else(String::new, |d| d.to_string()),
         layer.data.kind_of(row).map_or("", |k| k.label())
     )
-}
-
-/// What lies under `at` (world metres) among the drawn `cells`: the nearest single incident
-/// within `tolerance_m`, else the cell of several that covers it.
-pub fn pick(cells: &[CellAgg], at: Coord<f64>, tolerance_m: f64) -> Option<SyntheticHit> {
-    let dist = |c: &CellAgg| (c.center_world.x - at.x).hypot(c.center_world.y - at.y);
-    let single = cells
-        .iter()
-        .filter(|c| c.count == 1)
-        .map(|c| (dist(c), c))
-        .filter(|(d, _)| *d <= tolerance_m)
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    if let Some((_, c)) = single {
-        return Some(SyntheticHit::Single(c.first));
-    }
-    cells
-        .iter()
-        .filter(|c| c.count > 1)
-        .find(|c| {
-            let r = PointPyramid::cell_rect(c.key);
-            at.x >= r.min().x && at.x < r.max().x && at.y >= r.min().y && at.y < r.max().y
-        })
-        .map(|c| SyntheticHit::Cluster(*c))
 }
 
 #[cfg(test)]
@@ -243,7 +200,7 @@ mod tests {
             let cells = l.cells(&cam, &viewport(), 40.0);
             let at = world_from_lon_lat(Coord { x: lon, y: lat });
             let tol = 8.0 * cam.m_per_px();
-            let got = pick(&cells, at, tol);
+            let got = pick_cells(&cells, at, tol);
             assert_eq!(
                 got,
                 l.pick(cam.zoom, at, tol),
@@ -278,7 +235,7 @@ mod tests {
             let cam = Camera::at_lon_lat(c.x, c.y, 15.0);
             let cells = l.cells(&cam, &viewport(), 40.0);
             let tol = 8.0 * cam.m_per_px();
-            match pick(&cells, l.pyramid.world[j], tol) {
+            match pick_cells(&cells, l.pyramid.world[j], tol) {
                 Some(SyntheticHit::Single(i)) => {
                     assert_eq!(i, j);
                     checked += 1;

@@ -7,7 +7,9 @@
 
 use super::camera::{Camera, ScreenRect};
 use super::projection::world_from_lon_lat;
-use super::pyramid::{CellAgg, CellCache, PointPyramid, cell_m, level_for_zoom};
+use super::pyramid::{
+    CellAgg, CellCache, CellHit, PointPyramid, cell_m, grow, level_for_zoom, pick_cells,
+};
 use crate::io::user_file::UserLayer;
 use geo::{Coord, LineString, Rect, Simplify};
 use std::collections::HashMap;
@@ -31,6 +33,8 @@ pub struct UserScene {
     /// How many of the pyramid's entries are points (the rest are path centres).
     pub n_points: usize,
     pub paths: Vec<Vec<[f64; 2]>>,
+    /// The file's feature index of each point, then of each path (as the index entries).
+    pub feature_of: Vec<u32>,
     /// Bounding box of each path, for culling.
     pub path_bounds: Vec<Rect<f64>>,
     /// Aggregates of the cells drawn lately.
@@ -50,9 +54,11 @@ impl UserScene {
         let w = |c: &[f64; 2]| world_from_lon_lat(Coord { x: c[0], y: c[1] });
         let mut entries: Vec<Coord<f64>> = layer.points.iter().map(w).collect();
         let n_points = entries.len();
+        let mut feature_of = layer.point_feature.clone();
+        feature_of.resize(n_points, u32::MAX);
         let mut paths = Vec::with_capacity(layer.paths.len());
         let mut path_bounds = Vec::with_capacity(layer.paths.len());
-        for &(a, b) in &layer.paths {
+        for (k, &(a, b)) in layer.paths.iter().enumerate() {
             let Some(slice) = layer.path_coords.get(a as usize..b as usize) else {
                 continue;
             };
@@ -82,6 +88,7 @@ impl UserScene {
                 },
             );
             entries.push(bounds.center());
+            feature_of.push(layer.path_feature.get(k).copied().unwrap_or(u32::MAX));
             path_bounds.push(bounds);
             paths.push(pts);
         }
@@ -89,6 +96,7 @@ impl UserScene {
             index: PointPyramid::build(&entries),
             n_points,
             paths,
+            feature_of,
             path_bounds,
             cache: Mutex::new(CellCache::default()),
             lods: Mutex::new(HashMap::new()),
@@ -111,17 +119,28 @@ impl UserScene {
     pub fn point_cells(&self, camera: &Camera, viewport: &ScreenRect, pad_px: f64) -> Vec<CellAgg> {
         let vis = camera.visible_world(viewport);
         let pad = pad_px * camera.m_per_px();
-        let rect = Rect::new(
-            Coord {
-                x: vis.min().x - pad,
-                y: vis.min().y - pad,
-            },
-            Coord {
-                x: vis.max().x + pad,
-                y: vis.max().y + pad,
-            },
-        );
-        let level = level_for_zoom(camera.zoom);
+        self.cells_in(camera.zoom, grow(vis.min(), vis.max(), pad))
+    }
+
+    /// What is drawn under `at` (world metres) at this zoom, from the few cells near it.
+    /// A single point or small feature comes back as its file's feature index.
+    pub fn pick(&self, zoom: f64, at: Coord<f64>, tolerance_m: f64) -> Option<UserHit> {
+        match pick_cells(
+            &self.cells_in(zoom, grow(at, at, tolerance_m)),
+            at,
+            tolerance_m,
+        )? {
+            CellHit::Single(slot) => {
+                let entry = *self.index.order.get(slot)? as usize;
+                let feature = *self.feature_of.get(entry)?;
+                (feature != u32::MAX).then_some(UserHit::Feature(feature as usize))
+            }
+            CellHit::Cluster(c) => Some(UserHit::Several(c.count)),
+        }
+    }
+
+    fn cells_in(&self, zoom: f64, rect: Rect<f64>) -> Vec<CellAgg> {
+        let level = level_for_zoom(zoom);
         let order = &self.index.order;
         let class_of = |s: usize| {
             let i = order.get(s).map_or(usize::MAX, |i| *i as usize);
@@ -181,6 +200,15 @@ impl UserScene {
             })
             .collect()
     }
+}
+
+/// What the pointer is over in a user layer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UserHit {
+    /// A feature of the file, by index.
+    Feature(usize),
+    /// A cell of this many features.
+    Several(u32),
 }
 
 /// A user layer as the map shows it: its data, its projected geometry, its settings.
@@ -255,5 +283,27 @@ mod tests {
         );
         assert!(far.is_empty());
         assert_eq!(near.len(), 2_000);
+    }
+
+    #[test]
+    fn picking_a_lone_point_gives_its_feature() {
+        let mut l = layer(50);
+        // Feature numbers as a file would give them: points are features 100 and up.
+        l.point_feature = (100..150).collect();
+        l.path_feature = (0..50).collect();
+        let scene = UserScene::build(&l);
+        let p = l.points[7];
+        let cam = Camera::at_lon_lat(p[0], p[1], 14.0);
+        let at = world_from_lon_lat(Coord { x: p[0], y: p[1] });
+        assert_eq!(
+            scene.pick(cam.zoom, at, 8.0 * cam.m_per_px()),
+            Some(UserHit::Feature(107))
+        );
+        // Zoomed far out the points share a cell.
+        let far = Camera::at_lon_lat(p[0], p[1], 3.0);
+        assert!(matches!(
+            scene.pick(far.zoom, at, 8.0 * far.m_per_px()),
+            Some(UserHit::Several(n)) if n > 1
+        ));
     }
 }

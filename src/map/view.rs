@@ -269,6 +269,11 @@ impl MapView<'_> {
                     format!("{} SYNTHETIC incidents here — click to zoom in", c.count)
                 }
             });
+        } else if let Some(text) = response.hover_pos().and_then(|p| {
+            let at = camera.world_from_screen(&viewport, coord(p));
+            user_hover_text(self.user_layers, camera.zoom, at, tolerance_m)
+        }) {
+            response.on_hover_text_at_pointer(text);
         }
         // A click on a synthetic cluster zooms in on it from the next frame.
         let camera = zoom_into.map_or(camera, |w| {
@@ -284,6 +289,30 @@ impl MapView<'_> {
             clusters,
         }
     }
+}
+
+/// What a user layer has under the pointer, topmost layer first: a feature's name (or its
+/// index in the file), or how many features share the cell.
+fn user_hover_text(
+    layers: &[super::user::UserLayerView],
+    zoom: f64,
+    at: Coord<f64>,
+    tolerance_m: f64,
+) -> Option<String> {
+    layers
+        .iter()
+        .rev()
+        .filter(|l| l.settings.visible && l.settings.opacity > 0.0)
+        .find_map(|l| {
+            let text = match l.scene.pick(zoom, at, tolerance_m)? {
+                super::user::UserHit::Feature(i) => match l.layer.name_of(i) {
+                    Some(name) => format!("{name} — feature #{i}"),
+                    None => format!("feature #{i}"),
+                },
+                super::user::UserHit::Several(n) => format!("{n} features here — zoom in"),
+            };
+            Some(format!("{}: {text}", l.layer.name))
+        })
 }
 
 /// One line for an incident in tooltips and lists: date, kind, place.
