@@ -5,6 +5,8 @@
 //! from a date-range change to the next frame's geometry with a million incidents.
 //! Rendering to pixels is not included (that is the GPU's, or Mesa's, work).
 
+mod common;
+
 use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
 use contested_waters::map::Camera;
@@ -155,6 +157,30 @@ fn million(c: &mut Criterion) {
         });
     });
     drop(h);
+    // A user's file of the perf report's size (99 MB: 640k points, 64k small polygons),
+    // opened as `--open` does, at the full-region view.
+    let path = std::env::temp_dir().join(format!("cw-bench-{}.geojson", std::process::id()));
+    if std::fs::write(&path, common::synthetic_geojson(640_000, 64_000)).is_ok() {
+        let mut h = harness(StartOptions {
+            open: vec![path.clone()],
+            ..Default::default()
+        });
+        while h.state().loading() > 0 {
+            std::thread::sleep(Duration::from_millis(20));
+            h.step();
+        }
+        h.run_steps(3);
+        assert_eq!(h.state().user_layers().len(), 1);
+        let mut g = c.benchmark_group("frame");
+        g.sample_size(10).measurement_time(Duration::from_secs(6));
+        g.bench_function("user_file_99mb", |b| b.iter(|| frame(&mut h)));
+        // Zoomed in to where its rings are drawn as lines and its points split.
+        h.state_mut().saved.camera = Some(Camera::at_lon_lat(115.0, 10.0, 9.0));
+        h.run_steps(3);
+        g.bench_function("user_file_99mb_zoom9", |b| b.iter(|| frame(&mut h)));
+        g.finish();
+    }
+    std::fs::remove_file(&path).ok();
     let mut h = naive();
     let mut g = c.benchmark_group("frame");
     g.sample_size(10).measurement_time(Duration::from_secs(8));

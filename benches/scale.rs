@@ -7,10 +7,11 @@ use contested_waters::io::user_file::{NoControl, parse_user_geojson};
 use contested_waters::map::pick::{Item, PickIndex};
 use contested_waters::map::synthetic::SyntheticLayer;
 use contested_waters::model::synthetic::SyntheticIncidents;
+mod common;
+
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use geo::Coord;
 use rand::{Rng, SeedableRng, rngs::StdRng};
-use std::fmt::Write as _;
 use std::hint::black_box;
 use std::path::Path;
 
@@ -25,37 +26,6 @@ fn million_points() -> Vec<Coord<f64>> {
             })
         })
         .collect()
-}
-
-/// GeoJSON text of `n_points` points and `n_polygons` small polygons.
-fn synthetic_geojson(n_points: usize, n_polygons: usize) -> String {
-    let mut rng = StdRng::seed_from_u64(7);
-    let mut s = String::with_capacity(n_points * 110 + n_polygons * 400);
-    s.push_str("{\"type\":\"FeatureCollection\",\"features\":[");
-    for i in 0..n_points + n_polygons {
-        if i > 0 {
-            s.push(',');
-        }
-        let (x, y): (f64, f64) = (rng.random_range(104.0..132.0), rng.random_range(2.0..34.0));
-        if i < n_points {
-            let _ = write!(
-                s,
-                "{{\"type\":\"Feature\",\"properties\":{{\"name\":\"p{i}\",\"kind\":\"water_cannon\"}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{x:.6},{y:.6}]}}}}"
-            );
-        } else {
-            let _ = write!(
-                s,
-                "{{\"type\":\"Feature\",\"properties\":{{\"name\":\"a{i}\"}},\"geometry\":{{\"type\":\"Polygon\",\"coordinates\":[["
-            );
-            for k in 0..12 {
-                let a = f64::from(k) / 12.0 * std::f64::consts::TAU;
-                let _ = write!(s, "[{:.6},{:.6}],", x + 0.05 * a.cos(), y + 0.05 * a.sin());
-            }
-            let _ = write!(s, "[{:.6},{:.6}]]]}}}}", x + 0.05, y);
-        }
-    }
-    s.push_str("]}");
-    s
 }
 
 fn pick(c: &mut Criterion) {
@@ -97,7 +67,7 @@ fn load(c: &mut Criterion) {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(400_000);
-    let text = synthetic_geojson(n_points, n_points / 10);
+    let text = common::synthetic_geojson(n_points, n_points / 10);
     let mut g = c.benchmark_group("load");
     g.sample_size(10);
     g.throughput(Throughput::Bytes(text.len() as u64));

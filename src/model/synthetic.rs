@@ -197,18 +197,6 @@ impl SyntheticIncidents {
             .collect()
     }
 
-    /// Fills `out` with one flag per row: passes the filter.
-    pub fn visibility(&self, f: CompiledFilter, out: &mut Vec<bool>) {
-        out.clear();
-        out.extend(
-            self.kind
-                .iter()
-                .zip(&self.day)
-                .zip(&self.actors)
-                .map(|((&k, &d), &a)| f.matches(k, d, a)),
-        );
-    }
-
     /// Fills `out` with each row's kind index where it passes the filter, else [`HIDDEN`]:
     /// what drawing needs in one byte per row.
     pub fn shown_kinds(&self, f: CompiledFilter, out: &mut Vec<u8>) {
@@ -313,9 +301,13 @@ mod tests {
             },
         ];
         for f in &filters {
-            let mut vis = Vec::new();
-            a.visibility(CompiledFilter::new(f), &mut vis);
-            for (i, v) in vis.iter().enumerate() {
+            let mut shown = Vec::new();
+            a.shown_kinds(CompiledFilter::new(f), &mut shown);
+            for (i, k) in shown.iter().enumerate() {
+                let v = *k != HIDDEN;
+                if v {
+                    assert_eq!(Some(*k), a.kind.get(i).copied(), "row {i} keeps its kind");
+                }
                 let kind = a.kind_of(i).unwrap_or(IncidentKind::Other);
                 let date = a.date_of(i).unwrap_or_default();
                 let actors = a.actors_of(i);
@@ -323,7 +315,7 @@ mod tests {
                     && (f.actors.is_empty() || actors.iter().any(|c| f.actors.contains(c)))
                     && f.from.is_none_or(|x| date >= x)
                     && f.to.is_none_or(|x| date <= x);
-                assert_eq!(*v, want, "row {i}");
+                assert_eq!(v, want, "row {i}");
             }
         }
     }
