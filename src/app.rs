@@ -613,10 +613,9 @@ impl App {
                     shown,
                 );
                 if let Some(s) = &self.synthetic {
-                    ui.label(format!(
-                        "+ {} of {} SYNTHETIC incidents (--stress)",
+                    ui.label(ui::incidents_panel::synthetic_count_label(
                         s.shown(),
-                        s.len()
+                        s.len(),
                     ));
                 }
             }

@@ -58,7 +58,8 @@ fn the_filter_applies_to_synthetic_incidents_and_the_real_data_is_untouched() {
     );
     h.state_mut().side_tab = contested_waters::app::SideTab::Incidents;
     h.run();
-    let label = format!("+ {lasers} of {N} SYNTHETIC incidents (--stress)");
+    let label = contested_waters::ui::incidents_panel::synthetic_count_label(lasers, N);
+    assert!(label.contains(&format!("of {},{:03} SYNTHETIC", N / 1000, N % 1000)));
     assert!(h.query_by_label(&label).is_some(), "missing {label}");
 }
 

@@ -27,6 +27,28 @@ pub fn count_label(shown: usize, total: usize) -> String {
     format!("{shown} of {total} incidents shown")
 }
 
+/// The line under the filter for `--stress` incidents, counts grouped by thousands.
+pub fn synthetic_count_label(shown: usize, total: usize) -> String {
+    format!(
+        "+ {} of {} SYNTHETIC incidents (--stress)",
+        thousands(shown),
+        thousands(total)
+    )
+}
+
+/// 1234567 → "1,234,567".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Draws the filter; edits it in place.
 pub fn incident_filter_ui(
     ui: &mut Ui,
@@ -119,4 +141,16 @@ pub fn date_field(ui: &mut Ui, label: &str, text: &mut String, value: &mut Optio
             ui.colored_label(egui::Color32::from_rgb(0xb0, 0x20, 0x20), "not a date");
         }
     });
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped() {
+        let t = super::thousands;
+        assert_eq!(
+            [t(0), t(999), t(1000), t(70_350), t(1_000_000)],
+            ["0", "999", "1,000", "70,350", "1,000,000"]
+        );
+    }
 }

@@ -185,7 +185,7 @@ pub fn synthetic_layer_ui(ui: &mut Ui, layer: &mut crate::map::synthetic::Synthe
     ui.strong("Stress test");
     let summary = format!(
         "SYNTHETIC incidents: {} generated (seed {}), not real",
-        layer.len(),
+        super::incidents_panel::thousands(layer.len()),
         layer.data.seed
     );
     ui.checkbox(&mut layer.settings.visible, summary);

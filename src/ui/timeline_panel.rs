@@ -96,7 +96,8 @@ pub fn timeline_ui(
     let mut result = None;
     let total_width = ui.available_width();
     let series_width = 260.0_f32.min(total_width * 0.3);
-    let plot_width = (total_width - series_width - 20.0).max(200.0);
+    // Room for the gap between the columns and their item spacing.
+    let plot_width = (total_width - series_width - 40.0).max(200.0);
     let column = |w: f32| {
         (
             egui::Vec2::new(w, PLOT_HEIGHT + 34.0),
@@ -109,7 +110,7 @@ pub fn timeline_ui(
             ui.set_max_width(plot_width);
             ui.horizontal(|ui| {
                 ui.strong(if synthetic.is_some() {
-                    "Incidents per month (with SYNTHETIC)"
+                    "Per month (incl. SYNTHETIC)"
                 } else {
                     "Incidents per month"
                 });
@@ -284,7 +285,7 @@ fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
     };
     egui::ComboBox::new("series", "series")
         .selected_text(short)
-        .width(ui.available_width() - 50.0)
+        .width(ui.available_width() - 70.0)
         .show_ui(ui, |ui| {
             for (i, s) in atlas.series.iter().enumerate() {
                 ui.selectable_value(&mut state.series_choice, i, &s.name);
