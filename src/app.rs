@@ -430,6 +430,13 @@ impl App {
                     if !l.skipped.is_empty() {
                         self.errors
                             .extend(l.skipped.iter().map(ToString::to_string));
+                        let more = l.skipped_total.saturating_sub(l.skipped.len());
+                        if more > 0 {
+                            self.errors.push(format!(
+                                "{}: … and {more} more features skipped",
+                                l.layer.name
+                            ));
+                        }
                         self.show_errors = true;
                     }
                     self.user_layers.push(crate::map::user::UserLayerView {

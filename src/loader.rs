@@ -15,7 +15,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 pub struct LoadedLayer {
     pub layer: UserLayer,
     pub scene: UserScene,
+    /// The first features skipped, with why.
     pub skipped: Vec<LoadError>,
+    /// How many were skipped in all.
+    pub skipped_total: usize,
 }
 
 /// How a job ended.
@@ -65,7 +68,11 @@ impl LoadJob {
             path.to_path_buf(),
             repaint,
             move |control| match load_user_file(&file, control) {
-                Ok(UserLoad { layer, skipped }) if !control.cancelled() => loaded(layer, skipped),
+                Ok(UserLoad {
+                    layer,
+                    skipped,
+                    skipped_total,
+                }) if !control.cancelled() => loaded(layer, skipped, skipped_total),
                 Ok(_) => JobOutcome::Cancelled,
                 Err(_) if control.cancelled() => JobOutcome::Cancelled,
                 Err(e) => JobOutcome::Failed(e),
@@ -151,11 +158,12 @@ impl LoadJob {
 }
 
 /// A finished layer: its geometry projected and aggregated (still on the loading thread).
-fn loaded(layer: UserLayer, skipped: Vec<LoadError>) -> JobOutcome {
+fn loaded(layer: UserLayer, skipped: Vec<LoadError>, skipped_total: usize) -> JobOutcome {
     let scene = UserScene::build(&layer);
     JobOutcome::Loaded(Box::new(LoadedLayer {
         layer,
         scene,
         skipped,
+        skipped_total,
     }))
 }

@@ -139,12 +139,18 @@ fn check_file(path: &std::path::Path) -> ExitCode {
                 path.display(),
                 scene.point_count(),
                 scene.paths.len(),
-                load.skipped.len(),
+                load.skipped_total,
                 parsed.as_secs_f64() * 1e3,
                 (start.elapsed() - parsed).as_secs_f64() * 1e3,
             );
             for e in &load.skipped {
                 eprintln!("skipped: {e}");
+            }
+            if load.skipped_total > load.skipped.len() {
+                eprintln!(
+                    "… and {} more features skipped",
+                    load.skipped_total - load.skipped.len()
+                );
             }
             ExitCode::SUCCESS
         }

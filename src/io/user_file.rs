@@ -36,8 +36,15 @@ pub struct UserLayer {
 #[derive(Debug)]
 pub struct UserLoad {
     pub layer: UserLayer,
+    /// The first [`MAX_SKIP_REPORTS`] features skipped, in file order, with why.
     pub skipped: Vec<LoadError>,
+    /// How many features were skipped in all (a hostile file may have millions).
+    pub skipped_total: usize,
 }
+
+/// Skipped features reported one by one; past this they are only counted, so a file of
+/// millions of bad features cannot fill memory or the screen with messages.
+pub const MAX_SKIP_REPORTS: usize = 100;
 
 /// Reports progress (bytes parsed of bytes total) and asks whether to stop.
 pub trait LoadControl: Sync {
@@ -127,6 +134,7 @@ pub fn parse_user_geojson(
                     file: path.to_path_buf(),
                     layer: UserLayer::default(),
                     skipped: Vec::new(),
+                    skipped_total: 0,
                     index: k * chunk,
                 };
                 scope.spawn(move || {
@@ -161,12 +169,19 @@ pub fn parse_user_geojson(
         ..Default::default()
     };
     let mut skipped = Vec::new();
+    let mut skipped_total = 0;
     for s in sinks {
         layer.append(s.layer);
-        skipped.extend(s.skipped);
+        let room = MAX_SKIP_REPORTS.saturating_sub(skipped.len());
+        skipped.extend(s.skipped.into_iter().take(room));
+        skipped_total += s.skipped_total;
     }
     control.progress(bytes.len(), bytes.len());
-    Ok(UserLoad { layer, skipped })
+    Ok(UserLoad {
+        layer,
+        skipped,
+        skipped_total,
+    })
 }
 
 impl UserLayer {
@@ -216,6 +231,8 @@ struct Sink {
     file: PathBuf,
     layer: UserLayer,
     skipped: Vec<LoadError>,
+    /// Features skipped in this part, reported or not.
+    skipped_total: usize,
     /// Index in the file of the next feature.
     index: usize,
 }
@@ -259,11 +276,14 @@ impl Sink {
         // Names stay aligned with feature indices.
         let at = u32::try_from(self.layer.name_text.len()).unwrap_or(u32::MAX);
         self.layer.names.push((at, at));
-        self.skipped.push(LoadError::Geometry {
-            file: self.file.clone(),
-            feature: FeatureRef { index, id },
-            problem,
-        });
+        self.skipped_total += 1;
+        if self.skipped.len() < MAX_SKIP_REPORTS {
+            self.skipped.push(LoadError::Geometry {
+                file: self.file.clone(),
+                feature: FeatureRef { index, id },
+                problem,
+            });
+        }
     }
 
     fn add(&mut self, index: usize, f: FeatureIn) -> Result<(), String> {
@@ -583,6 +603,46 @@ mod tests {
         assert_eq!(l.name_of(44_999), Some("f44999"));
         assert_eq!(l.name_of(30_001), None);
         assert!(l.path_feature.iter().all(|f| f % 2 == 1));
+    }
+
+    #[test]
+    fn a_file_of_bad_features_reports_a_bounded_number() {
+        let mut text = String::from(r#"{"type":"FeatureCollection","features":["#);
+        let n = 50_000;
+        for i in 0..n {
+            if i > 0 {
+                text.push(',');
+            }
+            if i == 40_000 {
+                text.push_str(
+                    r#"{"type":"Feature","geometry":{"type":"Point","coordinates":[1,2]}}"#,
+                );
+            } else {
+                text.push_str(r#"{"type":"Feature","geometry":null}"#);
+            }
+        }
+        text.push_str("]}");
+        let load = parse(&text).expect("parses");
+        assert_eq!(load.layer.points, vec![[1.0, 2.0]]);
+        assert_eq!(load.layer.point_feature, vec![40_000]);
+        assert_eq!(load.skipped_total, n - 1);
+        assert_eq!(load.skipped.len(), MAX_SKIP_REPORTS);
+        assert!(load.skipped[0].to_string().contains("feature #0"));
+        assert!(load.skipped[99].to_string().contains("feature #99"));
+    }
+
+    #[test]
+    fn hostile_nesting_skips_the_feature_without_a_crash() {
+        let deep = format!(
+            r#"{{"type":"FeatureCollection","features":[{{"type":"Feature","geometry":{{"type":"Point","coordinates":{}1{}}}}}]}}"#,
+            "[".repeat(100_000),
+            "]".repeat(100_000)
+        );
+        // The feature is skipped and named; the load itself goes on.
+        let load = parse(&deep).expect("the collection itself is sound");
+        assert_eq!(load.skipped_total, 1);
+        let msg = load.skipped[0].to_string();
+        assert!(msg.contains("feature #0") && msg.contains("Point"), "{msg}");
     }
 
     #[test]
