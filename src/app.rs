@@ -595,7 +595,9 @@ impl App {
                 if let Some(i) = action.remove
                     && i < self.user_layers.len()
                 {
-                    self.user_layers.remove(i);
+                    // A large layer takes a noticeable time to free: not on the UI thread.
+                    let layer = self.user_layers.remove(i);
+                    std::thread::spawn(move || drop(layer));
                 }
                 if let Some(p) = action.open {
                     self.open_file(&p, Some(ui.ctx().clone()));
@@ -603,7 +605,8 @@ impl App {
                 if let Some(s) = &mut self.synthetic
                     && ui::layers_panel::synthetic_layer_ui(ui, s)
                 {
-                    self.synthetic = None;
+                    let layer = self.synthetic.take();
+                    std::thread::spawn(move || drop(layer));
                     if matches!(self.selected, Some(Item::Synthetic(_))) {
                         self.selected = None;
                     }

@@ -152,3 +152,23 @@ fn hovering_a_point_of_an_opened_file_names_it() {
     );
     std::fs::remove_file(path).ok();
 }
+
+#[test]
+fn removing_a_layer_takes_it_off_the_map_and_keeps_the_rest() {
+    let path = write_points("remove.geojson", 500, None);
+    let mut h = harness_with(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions {
+            open: vec![path.clone()],
+            ..Default::default()
+        },
+    );
+    wait_for_loads(&mut h);
+    let features = h.state().atlas().features.len();
+    assert_eq!(h.state().user_layers().len(), 1);
+    h.get_by_label("Remove").click_accesskit();
+    h.run();
+    assert!(h.state().user_layers().is_empty());
+    assert_eq!(h.state().atlas().features.len(), features);
+    std::fs::remove_file(path).ok();
+}

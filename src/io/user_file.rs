@@ -164,13 +164,13 @@ pub fn parse_user_geojson(
     if control.cancelled() || (sinks.is_empty() && !raws.is_empty()) {
         return Err(cancelled());
     }
-    let mut layer = UserLayer {
-        name,
-        ..Default::default()
-    };
-    let mut skipped = Vec::new();
-    let mut skipped_total = 0;
-    for s in sinks {
+    // The first part becomes the layer (no copy); the others are appended to it.
+    let mut parts = sinks.into_iter();
+    let (mut layer, mut skipped, mut skipped_total) = parts
+        .next()
+        .map_or_else(Default::default, |s| (s.layer, s.skipped, s.skipped_total));
+    layer.name = name;
+    for s in parts {
         layer.append(s.layer);
         let room = MAX_SKIP_REPORTS.saturating_sub(skipped.len());
         skipped.extend(s.skipped.into_iter().take(room));
