@@ -150,20 +150,9 @@ pub fn user_layers_ui(
             l.layer.points.len(),
             l.layer.paths.len()
         );
-        ui.checkbox(&mut l.settings.visible, summary);
-        ui.horizontal(|ui| {
-            ui.add_space(22.0);
-            ui.spacing_mut().slider_width = 90.0;
-            ui.add_enabled(
-                l.settings.visible,
-                egui::Slider::new(&mut l.settings.opacity, 0.0..=1.0)
-                    .show_value(false)
-                    .text("opacity"),
-            );
-            if ui.small_button("Remove").clicked() {
-                action.remove = Some(i);
-            }
-        });
+        if removable_layer_row(ui, &mut l.settings, summary) {
+            action.remove = Some(i);
+        }
     }
     ui.horizontal(|ui| {
         ui.add(
@@ -188,18 +177,27 @@ pub fn synthetic_layer_ui(ui: &mut Ui, layer: &mut crate::map::synthetic::Synthe
         super::incidents_panel::thousands(layer.len()),
         layer.data.seed
     );
-    ui.checkbox(&mut layer.settings.visible, summary);
-    let mut removed = false;
+    removable_layer_row(ui, &mut layer.settings, summary)
+}
+
+/// A layer the user added: visibility with its summary, opacity, and Remove. True when
+/// Remove was clicked.
+fn removable_layer_row(
+    ui: &mut Ui,
+    settings: &mut crate::map::layers::LayerSettings,
+    summary: String,
+) -> bool {
+    ui.checkbox(&mut settings.visible, summary);
     ui.horizontal(|ui| {
         ui.add_space(22.0);
         ui.spacing_mut().slider_width = 90.0;
         ui.add_enabled(
-            layer.settings.visible,
-            egui::Slider::new(&mut layer.settings.opacity, 0.0..=1.0)
+            settings.visible,
+            egui::Slider::new(&mut settings.opacity, 0.0..=1.0)
                 .show_value(false)
                 .text("opacity"),
         );
-        removed = ui.small_button("Remove").clicked();
-    });
-    removed
+        ui.small_button("Remove").clicked()
+    })
+    .inner
 }
