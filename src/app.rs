@@ -335,11 +335,12 @@ impl App {
             self.saved.as_of,
             self.saved.hidden_agreements.clone(),
         );
-        if let Some(s) = &mut self.synthetic {
-            s.set_filter(&self.saved.filter);
-        }
         if self.applied.as_ref() == Some(&key) {
             return;
+        }
+        // A layer that arrives later gets the filter when it is added (`poll_jobs`).
+        if let Some(s) = &mut self.synthetic {
+            s.set_filter(&self.saved.filter);
         }
         self.incident_visible = self.saved.filter.visibility(&self.atlas.incidents);
         let date = self.agreements_as_of();
