@@ -273,24 +273,18 @@ fn series_ui(ui: &mut Ui, atlas: &Atlas, state: &mut TimelineState) {
     }
     state.series_choice = state.series_choice.min(atlas.series.len() - 1);
     let current = &atlas.series[state.series_choice];
-    let short: String = if current.name.chars().count() > 28 {
-        current
-            .name
-            .chars()
-            .take(27)
-            .chain(std::iter::once('…'))
-            .collect()
-    } else {
-        current.name.clone()
-    };
-    egui::ComboBox::new("series", "series")
-        .selected_text(short)
-        .width(ui.available_width() - 70.0)
+    // One line, cut to the column: a wrapped name would push the chart down.
+    egui::ComboBox::from_id_salt("series")
+        .selected_text(current.name.as_str())
+        .truncate()
+        .width(ui.available_width())
         .show_ui(ui, |ui| {
             for (i, s) in atlas.series.iter().enumerate() {
                 ui.selectable_value(&mut state.series_choice, i, &s.name);
             }
-        });
+        })
+        .response
+        .on_hover_text(current.name.as_str());
     let s = &atlas.series[state.series_choice];
     let bars: Vec<Bar> = s
         .points
