@@ -1,7 +1,7 @@
 //! The bundled data: it loads cleanly and meets the schema's rules (assets/SCHEMA.md).
 
 use contested_waters::io::{self, LoadReport};
-use contested_waters::model::{Atlas, Date, Source};
+use contested_waters::model::{Atlas, Date, FeatureGroup, Source};
 use geo::{Coord, CoordsIter, Distance, Haversine, Point};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -267,6 +267,9 @@ struct Reference {
     lon: f64,
     lat: f64,
     tolerance_km: f64,
+    /// Whose government published the position (`CHN`, `JPN`), when it is official.
+    #[serde(default)]
+    official: Option<String>,
 }
 
 #[test]
@@ -290,5 +293,24 @@ fn known_positions_match_independent_references() {
             r.id,
             r.tolerance_km
         );
+    }
+    // Every Senkaku feature is checked against China's official position, and the islands
+    // Japan's gazetteer names against Japan's.
+    let official = |id: &str, by: &str| {
+        refs.iter()
+            .any(|r| r.id == id && r.official.as_deref() == Some(by))
+    };
+    let senkaku: Vec<&str> = a
+        .features
+        .iter()
+        .filter(|f| f.group == FeatureGroup::Senkaku)
+        .map(|f| f.id.as_str())
+        .collect();
+    assert_eq!(senkaku.len(), 8, "five islands and three rocks");
+    for id in &senkaku {
+        assert!(official(id, "CHN"), "{id}: no position from China's official sources");
+    }
+    for id in ["uotsuri-shima", "kuba-jima", "taisho-jima"] {
+        assert!(official(id, "JPN"), "{id}: no position from Japan's official sources");
     }
 }
