@@ -308,9 +308,15 @@ fn known_positions_match_independent_references() {
         .collect();
     assert_eq!(senkaku.len(), 8, "five islands and three rocks");
     for id in &senkaku {
-        assert!(official(id, "CHN"), "{id}: no position from China's official sources");
+        assert!(
+            official(id, "CHN"),
+            "{id}: no position from China's official sources"
+        );
     }
     for id in ["uotsuri-shima", "kuba-jima", "taisho-jima"] {
-        assert!(official(id, "JPN"), "{id}: no position from Japan's official sources");
+        assert!(
+            official(id, "JPN"),
+            "{id}: no position from Japan's official sources"
+        );
     }
 }
