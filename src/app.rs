@@ -149,6 +149,8 @@ pub struct App {
     jobs: Vec<crate::loader::LoadJob>,
     open_path_text: String,
     as_of_text: String,
+    /// The find box and its index of names.
+    find: ui::find::FindState,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -211,6 +213,7 @@ impl App {
             .select
             .as_deref()
             .and_then(|id| report_item(&report.atlas, id));
+        let find = ui::find::FindState::new(&report.atlas);
         Self {
             atlas: report.atlas,
             scene,
@@ -226,6 +229,7 @@ impl App {
             applied: None,
             date_fields,
             as_of_text,
+            find,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
@@ -519,6 +523,9 @@ impl App {
             .default_size(260.0)
             .size_range(200.0..=340.0)
             .show(ui, |ui| {
+                if let Some(record) = ui::find::find_ui(ui, &mut self.find) {
+                    self.go_to(record);
+                }
                 ui.horizontal(|ui| {
                     for (tab, label) in [
                         (SideTab::Layers, "Layers"),
@@ -727,8 +734,24 @@ impl App {
             });
     }
 
+    /// Selects a record and moves the map to it.
+    pub fn go_to(&mut self, record: crate::model::RecordRef) {
+        self.selected = Some(item_of(record));
+        self.cluster_list = None;
+        let size = self
+            .map_viewport
+            .map_or(Coord { x: 800.0, y: 600.0 }, |vp| vp.size);
+        let current = self.saved.camera.or(self.view_camera);
+        if let Some(cam) = crate::map::goto::camera_for(&self.atlas, record, current, size) {
+            self.saved.camera = Some(cam);
+        }
+    }
+
     /// Global shortcuts, unless a text field has the keyboard.
     fn keyboard(&mut self, ui: &Ui) {
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::F)) {
+            self.find.request_focus();
+        }
         if ui.ctx().egui_wants_keyboard_input() {
             return;
         }
@@ -779,7 +802,7 @@ impl App {
         });
         // Over the timeline the arrows belong to it.
         let (dx, dy) = if over_timeline { (0.0, 0.0) } else { (dx, dy) };
-        if escape {
+        if escape && !self.find.had_focus() {
             self.selected = None;
             self.cluster_list = None;
         }
@@ -852,13 +875,18 @@ impl App {
 }
 
 fn report_item(atlas: &Atlas, id: &str) -> Option<Item> {
-    atlas.item_by_id(id).map(|r| match r {
+    atlas.item_by_id(id).map(item_of)
+}
+
+/// The map item of an atlas record.
+fn item_of(r: crate::model::RecordRef) -> Item {
+    match r {
         crate::model::RecordRef::Feature(i) => Item::Feature(i),
         crate::model::RecordRef::Incident(i) => Item::Incident(i),
         crate::model::RecordRef::Site(i) => Item::Site(i),
         crate::model::RecordRef::Claim(i) => Item::Claim(i),
         crate::model::RecordRef::Agreement(i) => Item::Agreement(i),
-    })
+    }
 }
 
 /// Writes an egui image to a PNG file.

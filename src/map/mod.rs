@@ -5,6 +5,7 @@ pub mod camera;
 pub mod clip;
 pub mod cluster;
 pub mod focus;
+pub mod goto;
 pub mod graticule;
 pub mod labels;
 pub mod pick;

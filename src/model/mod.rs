@@ -7,6 +7,7 @@ pub mod common;
 pub mod feature;
 pub mod filter;
 pub mod incident;
+pub mod search;
 pub mod series;
 pub mod synthetic;
 pub mod timeline;
