@@ -151,6 +151,8 @@ pub struct App {
     as_of_text: String,
     /// The find box and its index of names.
     find: ui::find::FindState,
+    /// The ruler, while measuring (`M`).
+    measure: Option<crate::map::measure::Measurement>,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -230,6 +232,7 @@ impl App {
             date_fields,
             as_of_text,
             find,
+            measure: None,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
@@ -515,8 +518,16 @@ impl App {
             egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
         }
         egui::Panel::bottom("status").show(ui, |ui| {
-            if let Some(cam) = self.view_camera {
-                ui::status::status_ui(ui, &cam, self.cursor_lon_lat, self.atlas.as_of);
+            if let Some(cam) = self.view_camera
+                && ui::status::status_ui(
+                    ui,
+                    &cam,
+                    self.cursor_lon_lat,
+                    self.atlas.as_of,
+                    self.measure.as_ref(),
+                )
+            {
+                self.toggle_measure();
             }
         });
         egui::Panel::left("side")
@@ -561,7 +572,7 @@ impl App {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
                 ui.add_space(8.0);
-                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection");
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · M measures · T shows the timeline");
             }
         });
         if self.saved.show_timeline {
@@ -693,8 +704,12 @@ impl App {
             focus: self.focus.as_ref().map(|(_, f)| f),
             user_layers: &self.user_layers,
             synthetic: self.synthetic.as_ref(),
+            measure: self.measure.as_ref(),
         }
         .show(ui);
+        if let (Some(m), Some(p)) = (&mut self.measure, out.measure_click) {
+            m.push(p);
+        }
         if let Some(cam) = out.camera {
             self.saved.camera = Some(cam);
         }
@@ -734,6 +749,19 @@ impl App {
             });
     }
 
+    /// Starts the ruler, or ends it (and forgets its path).
+    pub fn toggle_measure(&mut self) {
+        self.measure = match self.measure {
+            Some(_) => None,
+            None => Some(crate::map::measure::Measurement::default()),
+        };
+    }
+
+    /// The ruler's path, while measuring.
+    pub fn measurement(&self) -> Option<&crate::map::measure::Measurement> {
+        self.measure.as_ref()
+    }
+
     /// Selects a record and moves the map to it.
     pub fn go_to(&mut self, record: crate::model::RecordRef) {
         self.selected = Some(item_of(record));
@@ -757,6 +785,21 @@ impl App {
         }
         if ui.input(|i| i.key_pressed(Key::T)) {
             self.saved.show_timeline = !self.saved.show_timeline;
+        }
+        if ui.input(|i| i.key_pressed(Key::M)) {
+            self.toggle_measure();
+        }
+        if let Some(m) = &mut self.measure {
+            let (undo, end) =
+                ui.input(|i| (i.key_pressed(Key::Backspace), i.key_pressed(Key::Escape)));
+            if undo {
+                m.undo();
+            }
+            if end {
+                // Esc ends the ruler first; the selection stays.
+                self.measure = None;
+                return;
+            }
         }
         // Over the timeline, the arrow keys step the range by a month instead of panning.
         let over_timeline = self.timeline_hovered;

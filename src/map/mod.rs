@@ -8,6 +8,7 @@ pub mod focus;
 pub mod goto;
 pub mod graticule;
 pub mod labels;
+pub mod measure;
 pub mod pick;
 pub mod projection;
 pub mod pyramid;

@@ -60,6 +60,8 @@ pub struct MapOutput {
     pub clusters: Vec<Cluster>,
     pub cursor_lon_lat: Option<Coord<f64>>,
     pub viewport: Option<ScreenRect>,
+    /// Where the map was clicked while measuring (lon/lat): a new ruler vertex.
+    pub measure_click: Option<Coord<f64>>,
 }
 
 /// The map widget.
@@ -79,6 +81,8 @@ pub struct MapView<'a> {
     pub user_layers: &'a [super::user::UserLayerView],
     /// `--stress` incidents, if any.
     pub synthetic: Option<&'a super::synthetic::SyntheticLayer>,
+    /// The ruler, while measuring: clicks add vertices instead of selecting.
+    pub measure: Option<&'a super::measure::Measurement>,
 }
 
 /// Whether an item is drawn (and so may be picked).
@@ -199,7 +203,15 @@ impl MapView<'_> {
         };
         let mut clicked_cluster = None;
         let mut zoom_into = None;
-        let clicked = if response.clicked() && !response.double_clicked() {
+        let single_click = response.clicked() && !response.double_clicked();
+        let measure_click = if single_click && self.measure.is_some() {
+            response
+                .interact_pointer_pos()
+                .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))))
+        } else {
+            None
+        };
+        let clicked = if single_click && self.measure.is_none() {
             response.interact_pointer_pos().and_then(|p| {
                 let picked = pick_at(p);
                 let cluster = match picked {
@@ -250,6 +262,13 @@ impl MapView<'_> {
             &clusters,
         );
 
+        if let Some(m) = self.measure {
+            paint_measurement(&painter, &camera, &viewport, m, cursor_lon_lat);
+            if response.hovered() {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
+            }
+        }
+
         let hover_cluster = match hovered {
             Some(Item::Incident(i)) => cluster_of(i),
             Some(Item::Feature(_) | Item::Site(_)) => None,
@@ -287,8 +306,63 @@ impl MapView<'_> {
             cursor_lon_lat,
             viewport: Some(viewport),
             clusters,
+            measure_click,
         }
     }
+}
+
+/// The ruler: its geodesic path, its vertices, a leg from the last vertex to the pointer, and
+/// the running total beside the pointer (or the last vertex).
+fn paint_measurement(
+    painter: &egui::Painter,
+    camera: &Camera,
+    viewport: &ScreenRect,
+    m: &super::measure::Measurement,
+    cursor: Option<Coord<f64>>,
+) {
+    use super::measure::format_distance;
+    let to_screen =
+        |ll: Coord<f64>| pos(camera.screen_from_world(viewport, world_from_lon_lat(ll)));
+    let ink = Color32::from_rgb(0xc0, 0x10, 0x60);
+    let stroke = egui::Stroke::new(2.0, ink);
+    let halo = egui::Stroke::new(4.0, Color32::from_white_alpha(200));
+    let mut live = m.clone();
+    if let (Some(c), false) = (cursor, m.points().is_empty()) {
+        live.push(c);
+    }
+    let path: Vec<Pos2> = live.drawn_path().into_iter().map(to_screen).collect();
+    if path.len() > 1 {
+        painter.add(egui::Shape::line(path.clone(), halo));
+        painter.add(egui::Shape::line(path, stroke));
+    }
+    for p in m.points() {
+        painter.circle(to_screen(*p), 3.5, Color32::WHITE, stroke);
+    }
+    let (Some(last), true) = (live.points().last(), live.points().len() > 1) else {
+        return;
+    };
+    let text = if live.points().len() > m.points().len() {
+        let leg = live.legs_m().last().copied().unwrap_or_default();
+        format!(
+            "leg {}\ntotal {}",
+            format_distance(leg),
+            format_distance(live.total_m())
+        )
+    } else {
+        format!("total {}", format_distance(live.total_m()))
+    };
+    let galley = painter.layout_no_wrap(text, egui::FontId::proportional(12.0), ink);
+    // Up and to the right of the point, moved inside the map near its edges.
+    let clip = painter.clip_rect().shrink(4.0);
+    let anchor = to_screen(*last) + egui::vec2(10.0, -10.0 - galley.size().y);
+    let size = galley.size() + egui::vec2(6.0, 6.0);
+    let min = egui::pos2(
+        anchor.x.min(clip.right() - size.x).max(clip.left()),
+        anchor.y.max(clip.top()).min(clip.bottom() - size.y),
+    );
+    let bg = egui::Rect::from_min_size(min, size);
+    painter.rect_filled(bg, 3.0, Color32::from_white_alpha(230));
+    painter.galley(bg.min + egui::vec2(3.0, 3.0), galley, ink);
 }
 
 /// What a user layer has under the pointer, topmost layer first: a feature's name (or its

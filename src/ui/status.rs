@@ -1,12 +1,12 @@
-//! The status bar: cursor position, zoom, scale bar and the data's as-of date.
+//! The status bar: cursor position, zoom, scale bar, the ruler and the data's as-of date.
 
 use crate::map::Camera;
+use crate::map::measure::{M_PER_NM, Measurement, format_distance};
 use crate::map::projection::ground_m_per_world_m;
 use crate::model::Date;
 use egui::{Pos2, Stroke, Ui, Vec2};
 use geo::Coord;
 
-const M_PER_NM: f64 = 1852.0;
 /// Longest scale bar, in points.
 const MAX_BAR_PT: f64 = 110.0;
 
@@ -68,7 +68,15 @@ fn fmt_len(v: f64) -> String {
     }
 }
 
-pub fn status_ui(ui: &mut Ui, camera: &Camera, cursor: Option<Coord<f64>>, as_of: Option<Date>) {
+/// The status bar; returns true when the ruler button was clicked.
+pub fn status_ui(
+    ui: &mut Ui,
+    camera: &Camera,
+    cursor: Option<Coord<f64>>,
+    as_of: Option<Date>,
+    ruler: Option<&Measurement>,
+) -> bool {
+    let mut toggled = false;
     ui.horizontal(|ui| {
         match cursor {
             Some(c) => ui.monospace(format_lon_lat(c)),
@@ -111,10 +119,22 @@ pub fn status_ui(ui: &mut Ui, camera: &Camera, cursor: Option<Coord<f64>>, as_of
             );
         }
         ui.separator();
+        toggled = ui
+            .selectable_label(ruler.is_some(), "Measure (M)")
+            .on_hover_text("Click points on the map to measure geodesic distances; Backspace removes the last point, Esc or M ends")
+            .clicked();
+        if let Some(m) = ruler {
+            match m.points().len() {
+                0 => ui.weak("click the map to start"),
+                _ => ui.strong(format_distance(m.total_m())),
+            };
+        }
+        ui.separator();
         if let Some(d) = as_of {
             ui.label(format!("Data as of {d}"));
         }
     });
+    toggled
 }
 
 #[cfg(test)]

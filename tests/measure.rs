@@ -1,0 +1,76 @@
+//! The ruler: while measuring, clicks add points instead of selecting, the total is the
+//! geodesic length of the clicked path, Backspace undoes a point and Esc ends the ruler.
+
+// A failed expectation in a test should panic with its message.
+#![allow(clippy::expect_used)]
+
+mod common;
+
+use common::{click_at, feature_screen_pos, harness, lon_lat_at};
+use egui::Key;
+use egui_kittest::kittest::Queryable;
+use geo::{Distance, Geodesic, Point};
+
+#[test]
+fn clicks_measure_the_geodesic_path_and_select_nothing() {
+    let mut h = harness();
+    h.key_press(Key::M);
+    h.run();
+    assert!(h.state().measurement().is_some(), "M starts the ruler");
+    // A click right on a feature adds a point; it does not select the feature.
+    let a = feature_screen_pos(&h, "scarborough-shoal");
+    let b = feature_screen_pos(&h, "second-thomas-shoal");
+    click_at(&mut h, a);
+    click_at(&mut h, b);
+    assert_eq!(h.state().selected(), None);
+    let m = h.state().measurement().expect("measuring");
+    assert_eq!(m.points().len(), 2);
+    let (la, lb) = (lon_lat_at(&h, a), lon_lat_at(&h, b));
+    let expected = Geodesic.distance(Point::new(la.0, la.1), Point::new(lb.0, lb.1));
+    assert!(
+        (m.total_m() - expected).abs() < 1.0,
+        "{} vs {expected}",
+        m.total_m()
+    );
+    // Scarborough to Second Thomas is roughly 600 km: the points are where the clicks were.
+    assert!((550_000.0..650_000.0).contains(&expected), "{expected}");
+    // The running total is in the status bar, in km and nautical miles.
+    h.get_by_label_contains(" nm");
+    h.key_press(Key::Backspace);
+    h.run();
+    assert_eq!(
+        h.state().measurement().expect("measuring").points().len(),
+        1
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().measurement().is_none(), "Esc ends the ruler");
+    // Out of the ruler, a click selects again.
+    click_at(&mut h, a);
+    assert!(h.state().selected().is_some());
+}
+
+#[test]
+fn esc_while_measuring_keeps_the_selection_and_the_button_toggles_the_ruler() {
+    let mut h = harness();
+    let a = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, a);
+    let selected = h.state().selected();
+    assert!(selected.is_some());
+    h.get_by_label("Measure (M)").click();
+    h.run();
+    assert!(h.state().measurement().is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.state().measurement().is_none());
+    assert_eq!(
+        h.state().selected(),
+        selected,
+        "the first Esc only ends the ruler"
+    );
+    h.get_by_label("Measure (M)").click();
+    h.run();
+    h.get_by_label("Measure (M)").click();
+    h.run();
+    assert!(h.state().measurement().is_none(), "a second click ends it");
+}
