@@ -558,6 +558,14 @@ impl App {
                 }
             }
             Some(item) => {
+                if let Some(record) = record_of(item)
+                    && ui
+                        .small_button("Zoom to (Z)")
+                        .on_hover_text("Move the map to this item")
+                        .clicked()
+                {
+                    self.go_to(record);
+                }
                 if let Some(next) = ui::inspector::inspector_ui(ui, &self.atlas, item) {
                     self.selected = Some(next);
                 }
@@ -572,7 +580,7 @@ impl App {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
                 ui.add_space(8.0);
-                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · M measures · T shows the timeline");
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · T shows the timeline");
             }
         });
         if self.saved.show_timeline {
@@ -710,6 +718,18 @@ impl App {
         if let (Some(m), Some(p)) = (&mut self.measure, out.measure_click) {
             m.push(p);
         }
+        match out.context_action {
+            Some(crate::map::view::ContextAction::MeasureFrom(p)) => {
+                let mut m = crate::map::measure::Measurement::default();
+                m.push(p);
+                self.measure = Some(m);
+            }
+            Some(crate::map::view::ContextAction::CentreAt(p)) => {
+                let zoom = out.camera.unwrap_or(camera).zoom;
+                self.saved.camera = Some(Camera::at_lon_lat(p.x, p.y, zoom));
+            }
+            None => {}
+        }
         if let Some(cam) = out.camera {
             self.saved.camera = Some(cam);
         }
@@ -788,6 +808,11 @@ impl App {
         }
         if ui.input(|i| i.key_pressed(Key::M)) {
             self.toggle_measure();
+        }
+        if ui.input(|i| i.key_pressed(Key::Z))
+            && let Some(record) = self.selected.and_then(record_of)
+        {
+            self.go_to(record);
         }
         if let Some(m) = &mut self.measure {
             let (undo, end) =
@@ -919,6 +944,19 @@ impl App {
 
 fn report_item(atlas: &Atlas, id: &str) -> Option<Item> {
     atlas.item_by_id(id).map(item_of)
+}
+
+/// The atlas record of a map item (`None` for synthetic incidents, which are not in it).
+fn record_of(item: Item) -> Option<crate::model::RecordRef> {
+    use crate::model::RecordRef;
+    match item {
+        Item::Feature(i) => Some(RecordRef::Feature(i)),
+        Item::Incident(i) => Some(RecordRef::Incident(i)),
+        Item::Site(i) => Some(RecordRef::Site(i)),
+        Item::Claim(i) => Some(RecordRef::Claim(i)),
+        Item::Agreement(i) => Some(RecordRef::Agreement(i)),
+        Item::Synthetic(_) => None,
+    }
 }
 
 /// The map item of an atlas record.

@@ -162,3 +162,34 @@ fn clicking_a_result_selects_it_and_escape_clears_the_box() {
     assert_eq!(find_box(&h).value().as_deref(), Some(""));
     assert_eq!(h.state().selected(), Some(Item::Agreement(i)));
 }
+
+#[test]
+fn z_and_the_inspector_button_bring_the_selection_into_view() {
+    let mut h = harness();
+    let at = common::feature_screen_pos(&h, "scarborough-shoal");
+    common::click_at(&mut h, at);
+    let a = h.state().atlas();
+    let i = a.feature_index("scarborough-shoal").expect("feature");
+    assert_eq!(h.state().selected(), Some(Item::Feature(i)));
+    let p = a.features[i].position;
+    let before = h.state().camera().expect("camera");
+    h.key_press(Key::Z);
+    h.run();
+    let cam = h.state().camera().expect("camera");
+    assert!(cam.zoom >= contested_waters::map::goto::POINT_ZOOM && cam.zoom > before.zoom);
+    let c = cam.center_lon_lat();
+    assert!((c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6);
+    // Pan away, then the button brings it back.
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert_ne!(
+        h.state().camera().expect("camera").center_world,
+        cam.center_world
+    );
+    h.get_by_label("Zoom to (Z)").click();
+    h.run();
+    assert_eq!(
+        h.state().camera().expect("camera").center_world,
+        cam.center_world
+    );
+}

@@ -74,3 +74,51 @@ fn esc_while_measuring_keeps_the_selection_and_the_button_toggles_the_ruler() {
     h.run();
     assert!(h.state().measurement().is_none(), "a second click ends it");
 }
+
+#[test]
+fn the_context_menu_starts_the_ruler_where_it_was_opened_and_centres_the_map() {
+    let mut h = harness();
+    let at = feature_screen_pos(&h, "second-thomas-shoal");
+    let expected = lon_lat_at(&h, at);
+    h.hover_at(at);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: at,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    // Both pasteable forms of the position are offered.
+    h.get_by_label_contains("Copy 9.");
+    h.get_by_label_contains("Copy 9°");
+    h.get_by_label("Measure from here").click();
+    h.run();
+    let m = h.state().measurement().expect("the menu starts the ruler");
+    assert_eq!(m.points().len(), 1);
+    let p = m.points()[0];
+    assert!((p.x - expected.0).abs() < 1e-9 && (p.y - expected.1).abs() < 1e-9);
+    // Centre the map on a right-clicked point, keeping the zoom.
+    let zoom = h.state().camera().expect("camera").zoom;
+    let scarborough = feature_screen_pos(&h, "scarborough-shoal");
+    let target = lon_lat_at(&h, scarborough);
+    h.hover_at(scarborough);
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: scarborough,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run();
+    h.get_by_label("Centre the map here").click();
+    h.run();
+    let cam = h.state().camera().expect("camera");
+    let c = cam.center_lon_lat();
+    assert!((c.x - target.0).abs() < 1e-6 && (c.y - target.1).abs() < 1e-6);
+    assert!((cam.zoom - zoom).abs() < 1e-9);
+}

@@ -4,6 +4,7 @@
 pub mod camera;
 pub mod clip;
 pub mod cluster;
+pub mod coords;
 pub mod focus;
 pub mod goto;
 pub mod graticule;

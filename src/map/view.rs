@@ -62,6 +62,17 @@ pub struct MapOutput {
     pub viewport: Option<ScreenRect>,
     /// Where the map was clicked while measuring (lon/lat): a new ruler vertex.
     pub measure_click: Option<Coord<f64>>,
+    /// What the user chose from the map's context menu.
+    pub context_action: Option<ContextAction>,
+}
+
+/// A map context-menu choice the app carries out (copying is done by the menu itself).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ContextAction {
+    /// Start the ruler with this point (lon/lat).
+    MeasureFrom(Coord<f64>),
+    /// Centre the map on this point (lon/lat).
+    CentreAt(Coord<f64>),
 }
 
 /// The map widget.
@@ -243,6 +254,8 @@ impl MapView<'_> {
             .hover_pos()
             .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))));
 
+        let context_action = context_menu(&response, &camera, &viewport);
+
         let painter = ui.painter_at(rect);
         let ctx = Painter2 {
             painter: &painter,
@@ -307,8 +320,52 @@ impl MapView<'_> {
             viewport: Some(viewport),
             clusters,
             measure_click,
+            context_action,
         }
     }
+}
+
+/// Right-click menu: copy the position in two forms, measure from it, centre on it. The
+/// position is the one right-clicked, kept while the menu is open.
+fn context_menu(
+    response: &egui::Response,
+    camera: &Camera,
+    viewport: &ScreenRect,
+) -> Option<ContextAction> {
+    use super::coords::{format_lat_lon_decimal, format_lat_lon_dm};
+    let id = response.id.with("context_lon_lat");
+    if response.secondary_clicked()
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let ll = lon_lat_from_world(camera.world_from_screen(viewport, coord(p)));
+        response.ctx.data_mut(|d| d.insert_temp(id, ll));
+    }
+    let mut action = None;
+    response.context_menu(|ui| {
+        let Some(ll) = ui.ctx().data(|d| d.get_temp::<Coord<f64>>(id)) else {
+            return;
+        };
+        let decimal = format_lat_lon_decimal(ll);
+        let dm = format_lat_lon_dm(ll);
+        if ui.button(format!("Copy {decimal}")).clicked() {
+            ui.ctx().copy_text(decimal);
+            ui.close();
+        }
+        if ui.button(format!("Copy {dm}")).clicked() {
+            ui.ctx().copy_text(dm);
+            ui.close();
+        }
+        ui.separator();
+        if ui.button("Measure from here").clicked() {
+            action = Some(ContextAction::MeasureFrom(ll));
+            ui.close();
+        }
+        if ui.button("Centre the map here").clicked() {
+            action = Some(ContextAction::CentreAt(ll));
+            ui.close();
+        }
+    });
+    action
 }
 
 /// The ruler: its geodesic path, its vertices, a leg from the last vertex to the pointer, and

@@ -131,7 +131,7 @@ fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> 
     row(
         ui,
         "Position",
-        crate::ui::status::format_lon_lat(f.position.0),
+        crate::map::coords::format_lon_lat(f.position.0),
     );
     if !f.notes.is_empty() {
         ui.add_space(4.0);
@@ -188,7 +188,7 @@ fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option
         "Position",
         format!(
             "{} — {}",
-            crate::ui::status::format_lon_lat(x.position.0),
+            crate::map::coords::format_lon_lat(x.position.0),
             x.location_precision.label()
         ),
     );
@@ -247,7 +247,7 @@ fn site_ui(ui: &mut Ui, atlas: &Atlas, s: &crate::model::Site) {
     row(
         ui,
         "Position",
-        crate::ui::status::format_lon_lat(s.position.0),
+        crate::map::coords::format_lon_lat(s.position.0),
     );
     if !s.notes.is_empty() {
         ui.label(&s.notes);

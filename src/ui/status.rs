@@ -1,6 +1,7 @@
 //! The status bar: cursor position, zoom, scale bar, the ruler and the data's as-of date.
 
 use crate::map::Camera;
+use crate::map::coords::format_lon_lat;
 use crate::map::measure::{M_PER_NM, Measurement, format_distance};
 use crate::map::projection::ground_m_per_world_m;
 use crate::model::Date;
@@ -9,30 +10,6 @@ use geo::Coord;
 
 /// Longest scale bar, in points.
 const MAX_BAR_PT: f64 = 110.0;
-
-/// Degrees and decimal minutes, e.g. `15°09.000′N`.
-pub fn format_dm(value: f64, positive: char, negative: char) -> String {
-    let hemi = if value < 0.0 { negative } else { positive };
-    let v = value.abs();
-    let mut deg = v.floor();
-    let mut min = (v - deg) * 60.0;
-    if min >= 59.9995 {
-        deg += 1.0;
-        min = 0.0;
-    }
-    format!("{deg:.0}°{min:06.3}′{hemi}")
-}
-
-/// A lon/lat as decimal degrees and degrees-minutes.
-pub fn format_lon_lat(lon_lat: Coord<f64>) -> String {
-    format!(
-        "{:.5}°, {:.5}°  ({} {})",
-        lon_lat.y,
-        lon_lat.x,
-        format_dm(lon_lat.y, 'N', 'S'),
-        format_dm(lon_lat.x, 'E', 'W')
-    )
-}
 
 /// The largest 1-2-5 number not above `max`.
 pub fn nice_below(max: f64) -> f64 {
@@ -140,13 +117,6 @@ pub fn status_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn degrees_minutes() {
-        assert_eq!(format_dm(15.15, 'N', 'S'), "15°09.000′N");
-        assert_eq!(format_dm(-0.5, 'N', 'S'), "0°30.000′S");
-        assert_eq!(format_dm(117.99999999, 'E', 'W'), "118°00.000′E");
-    }
 
     #[test]
     fn nice_numbers() {
