@@ -270,6 +270,10 @@ struct Reference {
     /// Whose government published the position (`CHN`, `JPN`), when it is official.
     #[serde(default)]
     official: Option<String>,
+    /// The gazetteer or hydrographic publication behind the position, when it is one
+    /// (not an encyclopedia).
+    #[serde(default)]
+    authority: Option<String>,
 }
 
 #[test]
@@ -307,6 +311,21 @@ fn known_positions_match_independent_references() {
         .map(|f| f.id.as_str())
         .collect();
     assert_eq!(senkaku.len(), 8, "five islands and three rocks");
+    // A dozen Spratly features are checked against a gazetteer or sailing directions.
+    let spratly_checked: HashSet<&str> = refs
+        .iter()
+        .filter(|r| r.authority.is_some())
+        .filter(|r| {
+            a.feature_index(&r.id)
+                .is_some_and(|i| a.features[i].group == FeatureGroup::Spratly)
+        })
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(
+        spratly_checked.len() >= 12,
+        "only {} Spratly features have an authoritative reference: {spratly_checked:?}",
+        spratly_checked.len()
+    );
     for id in &senkaku {
         assert!(
             official(id, "CHN"),
