@@ -153,6 +153,9 @@ pub struct App {
     find: ui::find::FindState,
     /// The ruler, while measuring (`M`).
     measure: Option<crate::map::measure::Measurement>,
+    /// "About the data" is open, and how many distinct sources the data cites.
+    show_about: bool,
+    source_count: usize,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -216,6 +219,7 @@ impl App {
             .as_deref()
             .and_then(|id| report_item(&report.atlas, id));
         let find = ui::find::FindState::new(&report.atlas);
+        let source_count = ui::about::source_count(&report.atlas);
         Self {
             atlas: report.atlas,
             scene,
@@ -233,6 +237,8 @@ impl App {
             as_of_text,
             find,
             measure: None,
+            show_about: false,
+            source_count,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
@@ -517,17 +523,32 @@ impl App {
         if self.show_errors {
             egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
         }
+        if self.show_about {
+            let (atlas, sources) = (&self.atlas, self.source_count);
+            let centre = ui.ctx().content_rect().center();
+            egui::Window::new("About the data")
+                .open(&mut self.show_about)
+                .pivot(egui::Align2::CENTER_CENTER)
+                .default_pos(centre)
+                .default_width(460.0)
+                .vscroll(true)
+                .show(ui.ctx(), |ui| ui::about::about_ui(ui, atlas, sources));
+        }
         egui::Panel::bottom("status").show(ui, |ui| {
-            if let Some(cam) = self.view_camera
-                && ui::status::status_ui(
+            if let Some(cam) = self.view_camera {
+                let action = ui::status::status_ui(
                     ui,
                     &cam,
                     self.cursor_lon_lat,
                     self.atlas.as_of,
                     self.measure.as_ref(),
-                )
-            {
-                self.toggle_measure();
+                );
+                if action.toggle_ruler {
+                    self.toggle_measure();
+                }
+                if action.open_about {
+                    self.show_about = !self.show_about;
+                }
             }
         });
         egui::Panel::left("side")

@@ -124,3 +124,22 @@ fn a_missing_file_is_a_read_error_naming_it() {
     assert!(matches!(e, LoadError::Read { .. }));
     assert!(e.to_string().contains("no-such-file.geojson"));
 }
+
+#[test]
+fn meta_limitations_load_and_a_non_string_one_is_named() {
+    let bundled = io::meta::load_meta(&io::bundled_assets_dir().join("meta.json"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(!bundled.notes.is_empty());
+    assert!(
+        bundled.limitations.iter().any(|l| l.contains("ADIZ")),
+        "the omitted Japanese ADIZ is said in the data"
+    );
+    let e = io::meta::load_meta(&fixture("bad-meta-limitations.json"))
+        .err()
+        .unwrap_or_else(|| panic!("a number among the limitations must be refused"));
+    let text = e.to_string();
+    assert!(
+        text.contains("bad-meta-limitations.json") && text.contains("\"limitations\"[1]"),
+        "{text}"
+    );
+}

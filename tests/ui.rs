@@ -180,3 +180,20 @@ fn a_broken_asset_file_shows_a_banner_and_the_rest_still_loads() {
     assert!(matches!(h.state().selected(), Some(Item::Feature(_))));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_as_of_date_opens_what_the_data_covers_and_leaves_out() {
+    let mut h = harness();
+    assert!(h.query_by_label("Limitations").is_none());
+    h.get_by_label_contains("Data as of").click();
+    h.run();
+    h.get_by_label("Limitations");
+    h.get_by_label_contains("Japan's ADIZ is not drawn");
+    // The counts are the atlas's own.
+    let n = h.state().atlas().incidents.len();
+    h.get_by_label_contains(&format!("{n} incidents"));
+    // A second click closes it.
+    h.get_by_label_contains("Data as of").click();
+    h.run();
+    assert!(h.query_by_label("Limitations").is_none());
+}

@@ -25,9 +25,51 @@ fn structure(path: &Path, message: impl Into<String>) -> LoadError {
     }
 }
 
-/// Reads the data's as-of date.
-pub fn load_as_of(path: &Path) -> Result<Date, LoadError> {
+/// What `meta.json` says about the data as a whole.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Meta {
+    pub as_of: Date,
+    /// Coverage in prose.
+    pub notes: String,
+    /// What the data leaves out or could not verify, one statement each.
+    pub limitations: Vec<String>,
+}
+
+/// Reads the as-of date (required), the notes and the limitations (optional).
+pub fn load_meta(path: &Path) -> Result<Meta, LoadError> {
     let v = parse_json(path)?;
+    let as_of = as_of(path, &v)?;
+    let notes = match v.get("notes") {
+        None => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(_) => return Err(structure(path, "property \"notes\" must be a string")),
+    };
+    let limitations = match v.get("limitations") {
+        None => Vec::new(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| {
+                x.as_str().map(str::to_owned).ok_or_else(|| {
+                    structure(path, format!("\"limitations\"[{i}] must be a string"))
+                })
+            })
+            .collect::<Result<_, _>>()?,
+        Some(_) => {
+            return Err(structure(
+                path,
+                "property \"limitations\" must be an array of strings",
+            ));
+        }
+    };
+    Ok(Meta {
+        as_of,
+        notes,
+        limitations,
+    })
+}
+
+fn as_of(path: &Path, v: &Value) -> Result<Date, LoadError> {
     let s = v
         .get("as_of")
         .and_then(Value::as_str)

@@ -63,8 +63,12 @@ pub fn load_dir(dir: &Path) -> LoadReport {
         }
     }
 
-    match meta::load_as_of(&dir.join(META_FILE)) {
-        Ok(d) => atlas.as_of = Some(d),
+    match meta::load_meta(&dir.join(META_FILE)) {
+        Ok(m) => {
+            atlas.as_of = Some(m.as_of);
+            atlas.notes = m.notes;
+            atlas.limitations = m.limitations;
+        }
         Err(e) => errors.push(e),
     }
     atlas.countries = take(errors, basemap::load(&dir.join(BASEMAP_FILE))).unwrap_or_default();

@@ -26,6 +26,10 @@ pub use series::Series;
 pub struct Atlas {
     /// The data's as-of date, from `meta.json`.
     pub as_of: Option<Date>,
+    /// What the data covers, in prose (`meta.json`).
+    pub notes: String,
+    /// What the data leaves out or could not verify (`meta.json`), shown in "About the data".
+    pub limitations: Vec<String>,
     pub countries: Vec<BaseCountry>,
     pub features: Vec<DisputedFeature>,
     pub claims: Vec<Claim>,

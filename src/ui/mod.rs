@@ -1,5 +1,6 @@
 //! Thin egui panels: they draw state and report what the user chose; the app applies it.
 
+pub mod about;
 pub mod agreements_panel;
 pub mod find;
 pub mod fonts;

@@ -45,15 +45,22 @@ fn fmt_len(v: f64) -> String {
     }
 }
 
-/// The status bar; returns true when the ruler button was clicked.
+/// What the user asked of the status bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StatusAction {
+    pub toggle_ruler: bool,
+    pub open_about: bool,
+}
+
+/// The status bar.
 pub fn status_ui(
     ui: &mut Ui,
     camera: &Camera,
     cursor: Option<Coord<f64>>,
     as_of: Option<Date>,
     ruler: Option<&Measurement>,
-) -> bool {
-    let mut toggled = false;
+) -> StatusAction {
+    let mut action = StatusAction::default();
     ui.horizontal(|ui| {
         match cursor {
             Some(c) => ui.monospace(format_lon_lat(c)),
@@ -96,7 +103,7 @@ pub fn status_ui(
             );
         }
         ui.separator();
-        toggled = ui
+        action.toggle_ruler = ui
             .selectable_label(ruler.is_some(), "Measure (M)")
             .on_hover_text("Click points on the map to measure geodesic distances; Backspace removes the last point, Esc or M ends")
             .clicked();
@@ -107,11 +114,16 @@ pub fn status_ui(
             };
         }
         ui.separator();
-        if let Some(d) = as_of {
-            ui.label(format!("Data as of {d}"));
-        }
+        let about = match as_of {
+            Some(d) => format!("Data as of {d}"),
+            None => "About the data".to_owned(),
+        };
+        action.open_about = ui
+            .link(about)
+            .on_hover_text("What the data covers, what it leaves out, and its sources")
+            .clicked();
     });
-    toggled
+    action
 }
 
 #[cfg(test)]
