@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{click_at, feature_screen_pos, harness, lon_lat_at};
+use common::{click_at, feature_screen_pos, harness, lon_lat_at, right_click_at};
 use egui::Key;
 use egui_kittest::kittest::Queryable;
 use geo::{Distance, Geodesic, Point};
@@ -80,17 +80,7 @@ fn the_context_menu_starts_the_ruler_where_it_was_opened_and_centres_the_map() {
     let mut h = harness();
     let at = feature_screen_pos(&h, "second-thomas-shoal");
     let expected = lon_lat_at(&h, at);
-    h.hover_at(at);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: at,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    h.run();
+    right_click_at(&mut h, at);
     // Both pasteable forms of the position are offered.
     h.get_by_label_contains("Copy 9.");
     h.get_by_label_contains("Copy 9°");
@@ -104,17 +94,7 @@ fn the_context_menu_starts_the_ruler_where_it_was_opened_and_centres_the_map() {
     let zoom = h.state().camera().expect("camera").zoom;
     let scarborough = feature_screen_pos(&h, "scarborough-shoal");
     let target = lon_lat_at(&h, scarborough);
-    h.hover_at(scarborough);
-    h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos: scarborough,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: egui::Modifiers::NONE,
-        });
-    }
-    h.run();
+    right_click_at(&mut h, scarborough);
     h.get_by_label("Centre the map here").click();
     h.run();
     let cam = h.state().camera().expect("camera");

@@ -2,7 +2,7 @@
 //! without regard to case, accents or punctuation, so "bai co may", "Bãi Cỏ Mây", "ayungin"
 //! and "仁爱礁" all find Second Thomas Shoal.
 
-use super::{Atlas, RecordRef};
+use super::{Alias, Atlas, RecordRef};
 use chrono::Datelike;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -94,6 +94,15 @@ fn class_of(query: &str, name: &str) -> Option<MatchClass> {
     })
 }
 
+/// A named record's searchable names: its name first (the label), every alias, its id.
+fn named(name: &str, aliases: &[Alias], id: &str) -> Vec<String> {
+    std::iter::once(name)
+        .chain(aliases.iter().map(|a| a.name.as_str()))
+        .chain(std::iter::once(id))
+        .map(str::to_owned)
+        .collect()
+}
+
 /// `word` begins a word of `name` (anywhere, for names written without spaces).
 fn starts_a_word(word: &str, name: &str) -> bool {
     matches!(
@@ -122,22 +131,25 @@ impl SearchIndex {
             });
         };
         for (i, f) in atlas.features.iter().enumerate() {
-            let mut names = vec![f.name.clone()];
-            names.extend(f.aliases.iter().map(|a| a.name.clone()));
-            names.push(f.id.clone());
-            push(RecordRef::Feature(i), names, (0, 0));
+            push(
+                RecordRef::Feature(i),
+                named(&f.name, &f.aliases, &f.id),
+                (0, 0),
+            );
         }
         for (i, s) in atlas.sites.iter().enumerate() {
-            let mut names = vec![s.name.clone()];
-            names.extend(s.aliases.iter().map(|a| a.name.clone()));
-            names.push(s.id.clone());
-            push(RecordRef::Site(i), names, (1, 0));
+            push(
+                RecordRef::Site(i),
+                named(&s.name, &s.aliases, &s.id),
+                (1, 0),
+            );
         }
         for (i, c) in atlas.claims.iter().enumerate() {
-            let mut names = vec![c.name.clone()];
-            names.extend(c.aliases.iter().map(|a| a.name.clone()));
-            names.push(c.id.clone());
-            push(RecordRef::Claim(i), names, (2, 0));
+            push(
+                RecordRef::Claim(i),
+                named(&c.name, &c.aliases, &c.id),
+                (2, 0),
+            );
         }
         for (i, a) in atlas.agreements.iter().enumerate() {
             // Listed by the short name people use ("EDCA"), found by either.

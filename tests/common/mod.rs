@@ -45,6 +45,21 @@ pub fn click_at(h: &mut Harness<'static, App>, pos: Pos2) {
     h.run();
 }
 
+/// A secondary (right) click at a screen position: opens the map's context menu.
+pub fn right_click_at(h: &mut Harness<'static, App>, pos: Pos2) {
+    h.hover_at(pos);
+    h.run();
+    for pressed in [true, false] {
+        h.event(Event::PointerButton {
+            pos,
+            button: PointerButton::Secondary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+}
+
 /// The screen position of a feature of the bundled data.
 pub fn feature_screen_pos(h: &Harness<'static, App>, id: &str) -> Pos2 {
     let app = h.state();
