@@ -1,9 +1,11 @@
-//! What start-up spends on the bundled data: loading every file, building the scene, and
-//! building the first level of detail of the base map (simplify + triangulate).
+//! What start-up spends on the bundled data: loading every file, building the scene,
+//! building the first level of detail of the base map (simplify + triangulate), and indexing
+//! every name for the find box; and what one keystroke in the find box costs.
 
 use contested_waters::io;
 use contested_waters::map::Scene;
 use contested_waters::map::scene::lod_for_zoom;
+use contested_waters::model::search::SearchIndex;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -29,6 +31,14 @@ fn startup(c: &mut Criterion) {
             |mut scene| black_box(scene.base_lod(lod_for_zoom(16.0)).len()),
             criterion::BatchSize::LargeInput,
         );
+    });
+    g.bench_function("search_index_build", |b| {
+        b.iter(|| black_box(SearchIndex::build(&report.atlas)))
+    });
+    let index = SearchIndex::build(&report.atlas);
+    // A Vietnamese name without its accents: every name is compared, and none matches first.
+    g.bench_function("search_query_keystroke", |b| {
+        b.iter(|| black_box(index.query(black_box("bai co may"), 8)))
     });
     g.finish();
 }
