@@ -153,6 +153,9 @@ pub struct App {
     find: ui::find::FindState,
     /// The ruler, while measuring (`M`).
     measure: Option<crate::map::measure::Measurement>,
+    /// Where "Export" writes the shown incidents, and what the last export did.
+    export_path: String,
+    export_message: Option<String>,
     /// "About the data" is open, and how many distinct sources the data cites.
     show_about: bool,
     source_count: usize,
@@ -238,6 +241,8 @@ impl App {
             find,
             measure: None,
             show_about: false,
+            export_path: "contested-waters-incidents.csv".to_owned(),
+            export_message: None,
             source_count,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
@@ -676,6 +681,14 @@ impl App {
                         s.len(),
                     ));
                 }
+                if ui::incidents_panel::export_ui(
+                    ui,
+                    &mut self.export_path,
+                    shown,
+                    self.export_message.as_deref(),
+                ) {
+                    self.export_shown();
+                }
             }
             SideTab::Agreements => {
                 let opened = ui::agreements_panel::agreements_ui(
@@ -788,6 +801,34 @@ impl App {
                     ui.label(e);
                 }
             });
+    }
+
+    /// Writes the incidents the filter shows (real ones only) to `export_path`; what happened,
+    /// or why not (naming the file), is said under the button.
+    pub fn export_shown(&mut self) {
+        let shown: Vec<usize> = self
+            .incident_visible
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.then_some(i))
+            .collect();
+        let path = PathBuf::from(self.export_path.trim());
+        self.export_message = Some(
+            match crate::io::export::export_incidents(&path, &self.atlas, &shown) {
+                Ok(n) => format!("Wrote {n} incidents to {}", path.display()),
+                Err(e) => format!("Not written: {e}"),
+            },
+        );
+    }
+
+    /// Where the export row writes.
+    pub fn set_export_path(&mut self, path: &str) {
+        path.clone_into(&mut self.export_path);
+    }
+
+    /// What the last export did.
+    pub fn export_message(&self) -> Option<&str> {
+        self.export_message.as_deref()
     }
 
     /// Starts the ruler, or ends it (and forgets its path).

@@ -66,6 +66,12 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub check: Option<PathBuf>,
 
+    /// Write the incidents the filter options select (--from, --to, --kinds, --actors; all
+    /// when none is given) to a .csv or .geojson file, with their sources, and exit without
+    /// opening a window.
+    #[arg(long, value_name = "PATH")]
+    pub export: Option<PathBuf>,
+
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,

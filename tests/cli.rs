@@ -43,3 +43,56 @@ fn unknown_flag_is_refused() {
     let out = run(&["--no-such-flag"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn export_writes_the_filtered_incidents_without_a_window() {
+    let dir = std::env::temp_dir().join(format!("cw-cli-export-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let all = dir.join("all.csv");
+    let out = run(&["--export", all.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let some = dir.join("some.geojson");
+    let out = run(&[
+        "--kinds",
+        "water_cannon",
+        "--actors",
+        "VNM",
+        "--from",
+        "2014-01-01",
+        "--export",
+        some.to_str().expect("utf-8 path"),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    let rows = std::fs::read_to_string(&all).expect("csv").lines().count();
+    let text = std::fs::read_to_string(&some).expect("geojson");
+    let v: serde_json::Value = serde_json::from_str(&text).expect("JSON");
+    let features = v["features"].as_array().expect("features");
+    assert!(
+        !features.is_empty() && features.len() + 1 < rows,
+        "a filtered subset"
+    );
+    assert!(said.contains(&format!("{} of", features.len())), "{said}");
+    for f in features {
+        let p = &f["properties"];
+        assert_eq!(p["kind"], "water_cannon");
+        assert!(p["date"].as_str().is_some_and(|d| d >= "2014-01-01"));
+        let actors = p["actors"].as_array().expect("actors");
+        assert!(actors.iter().any(|a| a["country"] == "VNM"));
+    }
+    // A format it cannot write: a message naming the file, a non-zero exit, no file.
+    let bad = dir.join("incidents.xlsx");
+    let out = run(&["--export", bad.to_str().expect("utf-8 path")]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("incidents.xlsx"));
+    assert!(!bad.exists());
+}

@@ -64,15 +64,7 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
         date_end,
         date_precision: p.date_precision("date_precision")?,
         kind: p.enumeration("kind", IncidentKind::parse, &accepted_kinds())?,
-        sea: p.enumeration(
-            "sea",
-            |s| match s {
-                "scs" => Some(Sea::SouthChinaSea),
-                "ecs" => Some(Sea::EastChinaSea),
-                _ => None,
-            },
-            "scs, ecs",
-        )?,
+        sea: p.enumeration("sea", Sea::parse, "scs, ecs")?,
         actors,
         location_name: p.string("location_name")?,
         location_precision: p.enumeration(

@@ -8,6 +8,7 @@ pub mod basemap;
 pub mod claims;
 pub mod collection;
 pub mod error;
+pub mod export;
 pub mod features;
 pub mod incidents;
 pub mod meta;

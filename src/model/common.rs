@@ -17,6 +17,15 @@ pub enum DatePrecision {
 }
 
 impl DatePrecision {
+    /// The word the data files use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Month => "month",
+            Self::Year => "year",
+        }
+    }
+
     /// Formats `date` to the precision the source supports (no invented day or month).
     pub fn format(self, date: Date) -> String {
         match self {

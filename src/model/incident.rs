@@ -82,6 +82,24 @@ pub enum Sea {
     EastChinaSea,
 }
 
+impl Sea {
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "scs" => Self::SouthChinaSea,
+            "ecs" => Self::EastChinaSea,
+            _ => return None,
+        })
+    }
+
+    /// The word the data files use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::SouthChinaSea => "scs",
+            Self::EastChinaSea => "ecs",
+        }
+    }
+}
+
 /// An actor's part in an incident.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ActorRole {
@@ -140,6 +158,15 @@ impl LocationPrecision {
             "approximate" => Self::Approximate,
             _ => return None,
         })
+    }
+
+    /// The word the data files use.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Exact => "exact",
+            Self::Feature => "feature",
+            Self::Approximate => "approximate",
+        }
     }
 
     pub fn label(self) -> &'static str {

@@ -143,6 +143,26 @@ pub fn date_field(ui: &mut Ui, label: &str, text: &mut String, value: &mut Optio
     });
 }
 
+/// The export row: a file name (its extension picks CSV or GeoJSON) and a button; returns true
+/// when the button was clicked.
+pub fn export_ui(ui: &mut Ui, path: &mut String, shown: usize, message: Option<&str>) -> bool {
+    ui.separator();
+    ui.label("Export the shown incidents with their sources (.csv or .geojson):");
+    let mut clicked = false;
+    ui.horizontal(|ui| {
+        let label = ui.label("File");
+        ui.add(egui::TextEdit::singleline(path).desired_width(140.0))
+            .labelled_by(label.id);
+        clicked = ui
+            .add_enabled(shown > 0, egui::Button::new(format!("Export {shown}")))
+            .clicked();
+    });
+    if let Some(m) = message {
+        ui.weak(m);
+    }
+    clicked
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

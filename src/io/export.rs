@@ -1,0 +1,224 @@
+//! Writing the incidents a filter shows to a file, with every source, so a reader can take
+//! them into a spreadsheet (CSV) or another GIS (GeoJSON, in the schema of
+//! `assets/incidents.geojson`, so the app itself can open it again).
+//!
+//! The file is written beside its final name and renamed over it only when complete: a failed
+//! export never leaves a half-written file in place of an earlier one.
+
+use crate::model::{Atlas, Incident};
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+
+/// What an export is written as, chosen by the file's extension.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    GeoJson,
+}
+
+impl ExportFormat {
+    /// `.csv`, or `.geojson` / `.json`; anything else is refused.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "csv" => Some(Self::Csv),
+            "geojson" | "json" => Some(Self::GeoJson),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: unknown export format; name the file .csv, .geojson or .json", path.display())]
+    UnknownFormat { path: PathBuf },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{}: cannot format the export: {message}", path.display())]
+    Format { path: PathBuf, message: String },
+}
+
+/// The CSV columns, in order.
+pub const CSV_HEADER: [&str; 16] = [
+    "id",
+    "date",
+    "date_end",
+    "kind",
+    "sea",
+    "location_name",
+    "location_precision",
+    "feature_id",
+    "latitude",
+    "longitude",
+    "actors",
+    "summary",
+    "casualties",
+    "disputed_accounts",
+    "uncertain",
+    "sources",
+];
+
+/// One actor as "name (agency, CTY, role)".
+fn actor_text(a: &crate::model::incident::Actor) -> String {
+    match &a.agency {
+        Some(agency) => format!("{} ({agency}, {}, {})", a.name, a.country, a.role.label()),
+        None => format!("{} ({}, {})", a.name, a.country, a.role.label()),
+    }
+}
+
+fn csv_row(x: &Incident) -> Vec<String> {
+    let sources: Vec<String> = x
+        .sources
+        .iter()
+        .map(|s| format!("{} <{}>", s.publisher, s.url))
+        .collect();
+    vec![
+        x.id.clone(),
+        // To the precision the sources give: no invented day or month.
+        x.date_precision.format(x.date),
+        x.date_end.map(|d| d.to_string()).unwrap_or_default(),
+        x.kind.key().to_owned(),
+        x.sea.key().to_owned(),
+        x.location_name.clone(),
+        x.location_precision.key().to_owned(),
+        x.feature_id.clone().unwrap_or_default(),
+        format!("{:.6}", x.position.y()),
+        format!("{:.6}", x.position.x()),
+        x.actors
+            .iter()
+            .map(actor_text)
+            .collect::<Vec<_>>()
+            .join("; "),
+        x.summary.clone(),
+        x.casualties.clone().unwrap_or_default(),
+        x.disputed_accounts.clone().unwrap_or_default(),
+        x.uncertain.join("; "),
+        sources.join("; "),
+    ]
+}
+
+/// The incidents `indices` of `atlas` as CSV (RFC 4180), a header row first.
+pub fn incidents_csv(atlas: &Atlas, indices: &[usize]) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(CSV_HEADER)?;
+    for x in indices.iter().filter_map(|&i| atlas.incidents.get(i)) {
+        w.write_record(csv_row(x))?;
+    }
+    let bytes = w.into_inner().map_err(|e| e.into_error())?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn incident_feature(x: &Incident) -> Value {
+    let mut props = json!({
+        "id": x.id,
+        "date": x.date.to_string(),
+        "date_precision": x.date_precision.key(),
+        "kind": x.kind.key(),
+        "sea": x.sea.key(),
+        "actors": x.actors.iter().map(|a| {
+            let mut v = json!({
+                "name": a.name,
+                "country": a.country.code(),
+                "role": a.role.label(),
+            });
+            if let (Some(agency), Some(o)) = (&a.agency, v.as_object_mut()) {
+                o.insert("agency".into(), json!(agency));
+            }
+            v
+        }).collect::<Vec<_>>(),
+        "location_name": x.location_name,
+        "location_precision": x.location_precision.key(),
+        "summary": x.summary,
+        "sources": x.sources.iter().map(|s| {
+            let mut v = json!({ "publisher": s.publisher, "url": s.url });
+            if let Some(o) = v.as_object_mut() {
+                if let Some(t) = &s.title {
+                    o.insert("title".into(), json!(t));
+                }
+                if let Some(d) = s.date {
+                    o.insert("date".into(), json!(d.to_string()));
+                    if s.date_is_accessed {
+                        o.insert("date_kind".into(), json!("accessed"));
+                    }
+                }
+            }
+            v
+        }).collect::<Vec<_>>(),
+    });
+    if let Some(o) = props.as_object_mut() {
+        let optional = [
+            ("date_end", x.date_end.map(|d| d.to_string())),
+            ("feature_id", x.feature_id.clone()),
+            ("casualties", x.casualties.clone()),
+            ("disputed_accounts", x.disputed_accounts.clone()),
+        ];
+        for (key, value) in optional {
+            if let Some(v) = value {
+                o.insert(key.into(), json!(v));
+            }
+        }
+        if !x.uncertain.is_empty() {
+            o.insert("uncertain".into(), json!(x.uncertain));
+        }
+    }
+    json!({
+        "type": "Feature",
+        "geometry": { "type": "Point", "coordinates": [x.position.x(), x.position.y()] },
+        "properties": props,
+    })
+}
+
+/// The incidents `indices` of `atlas` as a GeoJSON FeatureCollection in the assets' schema.
+pub fn incidents_geojson(atlas: &Atlas, indices: &[usize]) -> Value {
+    json!({
+        "type": "FeatureCollection",
+        "features": indices
+            .iter()
+            .filter_map(|&i| atlas.incidents.get(i))
+            .map(incident_feature)
+            .collect::<Vec<_>>(),
+    })
+}
+
+/// Writes the incidents `indices` to `path` in the format its extension names; returns how
+/// many were written.
+pub fn export_incidents(
+    path: &Path,
+    atlas: &Atlas,
+    indices: &[usize],
+) -> Result<usize, ExportError> {
+    let format = ExportFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
+        path: path.to_path_buf(),
+    })?;
+    let formatting = |message: String| ExportError::Format {
+        path: path.to_path_buf(),
+        message,
+    };
+    let text = match format {
+        ExportFormat::Csv => {
+            incidents_csv(atlas, indices).map_err(|e| formatting(e.to_string()))?
+        }
+        ExportFormat::GeoJson => serde_json::to_string_pretty(&incidents_geojson(atlas, indices))
+            .map_err(|e| formatting(e.to_string()))?,
+    };
+    let write = |source| ExportError::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, text).map_err(write)?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        let _ = std::fs::remove_file(&partial);
+        write(e)
+    })?;
+    Ok(indices
+        .iter()
+        .filter(|&&i| i < atlas.incidents.len())
+        .count())
+}
