@@ -339,3 +339,17 @@ fn known_positions_match_independent_references() {
         );
     }
 }
+
+#[test]
+fn sources_md_lists_every_source_the_data_cites() {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/SOURCES.md"))
+        .expect("assets/SOURCES.md");
+    let a = atlas();
+    let urls = a.sources().map(|s| s.url.as_str());
+    for url in urls {
+        assert!(
+            text.contains(&format!("]({url})")),
+            "{url} is not in SOURCES.md: run scripts/make-sources-md"
+        );
+    }
+}

@@ -66,6 +66,19 @@ impl Atlas {
             .or_else(|| agreement().map(RecordRef::Agreement))
     }
 
+    /// Every source cited by any record (with repeats).
+    pub fn sources(&self) -> impl Iterator<Item = &Source> {
+        self.features
+            .iter()
+            .flat_map(|x| &x.sources)
+            .chain(self.claims.iter().flat_map(|x| &x.sources))
+            .chain(self.incidents.iter().flat_map(|x| &x.sources))
+            .chain(self.agreements.iter().flat_map(|x| &x.sources))
+            .chain(self.sites.iter().flat_map(|x| &x.sources))
+            .chain(self.statements.iter().flat_map(|x| &x.sources))
+            .chain(self.series.iter().flat_map(|x| &x.sources))
+    }
+
     /// Index of the disputed feature with this id.
     pub fn feature_index(&self, id: &str) -> Option<usize> {
         self.features.iter().position(|f| f.id == id)

@@ -7,18 +7,7 @@ use std::collections::HashSet;
 
 /// Distinct source URLs cited anywhere in the atlas.
 pub fn source_count(atlas: &Atlas) -> usize {
-    let urls: HashSet<&str> = atlas
-        .features
-        .iter()
-        .flat_map(|x| &x.sources)
-        .chain(atlas.claims.iter().flat_map(|x| &x.sources))
-        .chain(atlas.incidents.iter().flat_map(|x| &x.sources))
-        .chain(atlas.agreements.iter().flat_map(|x| &x.sources))
-        .chain(atlas.sites.iter().flat_map(|x| &x.sources))
-        .chain(atlas.statements.iter().flat_map(|x| &x.sources))
-        .chain(atlas.series.iter().flat_map(|x| &x.sources))
-        .map(|s| s.url.as_str())
-        .collect();
+    let urls: HashSet<&str> = atlas.sources().map(|s| s.url.as_str()).collect();
     urls.len()
 }
 
