@@ -159,6 +159,8 @@ pub struct App {
     /// "About the data" is open, and how many distinct sources the data cites.
     show_about: bool,
     source_count: usize,
+    /// The shortcut sheet (F1).
+    show_help: bool,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -241,6 +243,7 @@ impl App {
             find,
             measure: None,
             show_about: false,
+            show_help: false,
             export_path: "contested-waters-incidents.csv".to_owned(),
             export_message: None,
             source_count,
@@ -528,6 +531,13 @@ impl App {
         if self.show_errors {
             egui::Panel::top("errors").show(ui, |ui| self.banner_ui(ui));
         }
+        if self.show_help {
+            egui::Window::new("Keyboard and mouse")
+                .open(&mut self.show_help)
+                .collapsible(false)
+                .resizable(false)
+                .show(ui.ctx(), ui::help::help_ui);
+        }
         if self.show_about {
             let (atlas, sources) = (&self.atlas, self.source_count);
             let centre = ui.ctx().content_rect().center();
@@ -606,7 +616,7 @@ impl App {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
                 ui.add_space(8.0);
-                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · T shows the timeline");
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · T shows the timeline · F1 lists every shortcut");
             }
         });
         if self.saved.show_timeline {
@@ -861,6 +871,9 @@ impl App {
     fn keyboard(&mut self, ui: &Ui) {
         if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::F)) {
             self.find.request_focus();
+        }
+        if ui.input(|i| i.key_pressed(Key::F1)) {
+            self.show_help = !self.show_help;
         }
         if ui.ctx().egui_wants_keyboard_input() {
             return;

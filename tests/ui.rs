@@ -197,3 +197,42 @@ fn the_as_of_date_opens_what_the_data_covers_and_leaves_out() {
     h.run();
     assert!(h.query_by_label("Limitations").is_none());
 }
+
+#[test]
+fn the_inspector_copies_its_sources_as_citations() {
+    let mut h = harness();
+    let at = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, at);
+    let a = h.state().atlas();
+    let i = a.feature_index("scarborough-shoal").expect("feature");
+    let expected: Vec<String> = a.features[i].sources.iter().map(|s| s.citation()).collect();
+    h.get_by_label("Copy").click();
+    h.step();
+    let copied: Vec<String> = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, vec![expected.join("\n")]);
+    assert!(expected.iter().all(|c| c.contains("http")));
+}
+
+#[test]
+fn f1_opens_and_closes_the_shortcut_sheet() {
+    let mut h = harness();
+    assert!(h.query_by_label("Keyboard and mouse").is_none());
+    h.key_press(Key::F1);
+    h.run();
+    h.get_by_label("Keyboard and mouse");
+    for (keys, _) in contested_waters::ui::help::SHORTCUTS {
+        h.get_by_label(keys);
+    }
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keyboard and mouse").is_none());
+}

@@ -149,6 +149,27 @@ pub struct Source {
     pub date_is_accessed: bool,
 }
 
+impl Source {
+    /// One line a writer can paste: publisher, title, date (saying when it is an access date)
+    /// and URL, e.g. `Reuters, "Title", published 2024-06-17, https://…`.
+    pub fn citation(&self) -> String {
+        let mut parts = vec![self.publisher.clone()];
+        if let Some(t) = &self.title {
+            parts.push(format!("\u{201c}{t}\u{201d}"));
+        }
+        if let Some(d) = self.date {
+            let kind = if self.date_is_accessed {
+                "accessed"
+            } else {
+                "published"
+            };
+            parts.push(format!("{kind} {d}"));
+        }
+        parts.push(self.url.clone());
+        parts.join(", ")
+    }
+}
+
 /// A name in one language or script, e.g. `zh-Hans` 黄岩岛.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Alias {
@@ -178,5 +199,33 @@ impl Alias {
             "und" => "code",
             other => other,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_citation_names_publisher_title_date_kind_and_url() {
+        let mut s = Source {
+            publisher: "Manila Bulletin".into(),
+            title: Some("PCG report".into()),
+            url: "https://mb.com.ph/x".into(),
+            date: "2026-05-07".parse().ok(),
+            date_is_accessed: false,
+        };
+        assert_eq!(
+            s.citation(),
+            "Manila Bulletin, \u{201c}PCG report\u{201d}, published 2026-05-07, https://mb.com.ph/x"
+        );
+        s.title = None;
+        s.date_is_accessed = true;
+        assert_eq!(
+            s.citation(),
+            "Manila Bulletin, accessed 2026-05-07, https://mb.com.ph/x"
+        );
+        s.date = None;
+        assert_eq!(s.citation(), "Manila Bulletin, https://mb.com.ph/x");
     }
 }

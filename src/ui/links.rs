@@ -6,7 +6,17 @@ use egui::Ui;
 
 /// Lists sources, each as a clickable link when its URL is http(s), plain text otherwise.
 pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
-    ui.label(egui::RichText::new("Sources").strong());
+    ui.horizontal(|ui| {
+        ui.label(egui::RichText::new("Sources").strong());
+        if ui
+            .small_button("Copy")
+            .on_hover_text("Copy these sources as citations, one per line")
+            .clicked()
+        {
+            let text: Vec<String> = sources.iter().map(Source::citation).collect();
+            ui.ctx().copy_text(text.join("\n"));
+        }
+    });
     for s in sources {
         let title = s.title.as_deref().unwrap_or(&s.publisher);
         let date = s

@@ -4,6 +4,7 @@ pub mod about;
 pub mod agreements_panel;
 pub mod find;
 pub mod fonts;
+pub mod help;
 pub mod incidents_panel;
 pub mod inspector;
 pub mod layers_panel;
