@@ -816,12 +816,7 @@ impl App {
     /// Writes the incidents the filter shows (real ones only) to `export_path`; what happened,
     /// or why not (naming the file), is said under the button.
     pub fn export_shown(&mut self) {
-        let shown: Vec<usize> = self
-            .incident_visible
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.then_some(i))
-            .collect();
+        let shown = self.saved.filter.matching(&self.atlas.incidents);
         let path = PathBuf::from(self.export_path.trim());
         self.export_message = Some(
             match crate::io::export::export_incidents(&path, &self.atlas, &shown) {

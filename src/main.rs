@@ -142,12 +142,7 @@ fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) ->
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
-    let shown: Vec<usize> = filter
-        .visibility(&report.atlas.incidents)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.then_some(i))
-        .collect();
+    let shown = filter.matching(&report.atlas.incidents);
     match io::export::export_incidents(path, &report.atlas, &shown) {
         Ok(n) => {
             println!(

@@ -31,11 +31,7 @@ fn water_cannon(a: &Atlas) -> Vec<usize> {
         kinds: [IncidentKind::WaterCannon].into_iter().collect(),
         ..IncidentFilter::default()
     };
-    f.visibility(&a.incidents)
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.then_some(i))
-        .collect()
+    f.matching(&a.incidents)
 }
 
 #[test]

@@ -39,6 +39,13 @@ impl IncidentFilter {
     pub fn visibility(&self, incidents: &[Incident]) -> Vec<bool> {
         incidents.iter().map(|i| self.matches(i)).collect()
     }
+
+    /// Indices of the incidents it shows, in data order: what an export writes.
+    pub fn matching(&self, incidents: &[Incident]) -> Vec<usize> {
+        (0..incidents.len())
+            .filter(|&i| self.matches(&incidents[i]))
+            .collect()
+    }
 }
 
 #[cfg(test)]
