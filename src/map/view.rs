@@ -214,11 +214,11 @@ impl MapView<'_> {
         };
         let mut clicked_cluster = None;
         let mut zoom_into = None;
+        let lon_lat_at =
+            |p: Pos2| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p)));
         let single_click = response.clicked() && !response.double_clicked();
         let measure_click = if single_click && self.measure.is_some() {
-            response
-                .interact_pointer_pos()
-                .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))))
+            response.interact_pointer_pos().map(lon_lat_at)
         } else {
             None
         };
@@ -250,11 +250,9 @@ impl MapView<'_> {
             None
         };
 
-        let cursor_lon_lat = response
-            .hover_pos()
-            .map(|p| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p))));
+        let cursor_lon_lat = response.hover_pos().map(lon_lat_at);
 
-        let context_action = context_menu(&response, &camera, &viewport);
+        let context_action = context_menu(&response, lon_lat_at);
 
         let painter = ui.painter_at(rect);
         let ctx = Painter2 {
@@ -329,15 +327,14 @@ impl MapView<'_> {
 /// position is the one right-clicked, kept while the menu is open.
 fn context_menu(
     response: &egui::Response,
-    camera: &Camera,
-    viewport: &ScreenRect,
+    lon_lat_at: impl Fn(Pos2) -> Coord<f64>,
 ) -> Option<ContextAction> {
     use super::coords::{format_lat_lon_decimal, format_lat_lon_dm};
     let id = response.id.with("context_lon_lat");
     if response.secondary_clicked()
         && let Some(p) = response.interact_pointer_pos()
     {
-        let ll = lon_lat_from_world(camera.world_from_screen(viewport, coord(p)));
+        let ll = lon_lat_at(p);
         response.ctx.data_mut(|d| d.insert_temp(id, ll));
     }
     let mut action = None;
