@@ -156,9 +156,8 @@ pub struct App {
     /// Where "Export" writes the shown incidents, and what the last export did.
     export_path: String,
     export_message: Option<String>,
-    /// "About the data" is open, and how many distinct sources the data cites.
+    /// "About the data" is open.
     show_about: bool,
-    source_count: usize,
     /// The shortcut sheet (F1).
     show_help: bool,
     /// Incidents of the cluster the user clicked, listed in the inspector.
@@ -224,7 +223,6 @@ impl App {
             .as_deref()
             .and_then(|id| report_item(&report.atlas, id));
         let find = ui::find::FindState::new(&report.atlas);
-        let source_count = ui::about::source_count(&report.atlas);
         Self {
             atlas: report.atlas,
             scene,
@@ -246,7 +244,6 @@ impl App {
             show_help: false,
             export_path: "contested-waters-incidents.csv".to_owned(),
             export_message: None,
-            source_count,
             side_tab: options.side_tab,
             timeline: ui::timeline_panel::TimelineState::default(),
             timeline_hovered: false,
@@ -539,7 +536,7 @@ impl App {
                 .show(ui.ctx(), ui::help::help_ui);
         }
         if self.show_about {
-            let (atlas, sources) = (&self.atlas, self.source_count);
+            let atlas = &self.atlas;
             let centre = ui.ctx().content_rect().center();
             egui::Window::new("About the data")
                 .open(&mut self.show_about)
@@ -547,7 +544,7 @@ impl App {
                 .default_pos(centre)
                 .default_width(460.0)
                 .vscroll(true)
-                .show(ui.ctx(), |ui| ui::about::about_ui(ui, atlas, sources));
+                .show(ui.ctx(), |ui| ui::about::about_ui(ui, atlas));
         }
         egui::Panel::bottom("status").show(ui, |ui| {
             if let Some(cam) = self.view_camera {

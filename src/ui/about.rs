@@ -12,7 +12,9 @@ pub fn source_count(atlas: &Atlas) -> usize {
 }
 
 /// The window's contents.
-pub fn about_ui(ui: &mut Ui, atlas: &Atlas, sources: usize) {
+pub fn about_ui(ui: &mut Ui, atlas: &Atlas) {
+    // Counted while the window is open (about a thousand sources): no state to keep in step.
+    let sources = source_count(atlas);
     match atlas.as_of {
         Some(d) => ui.strong(format!("As of {d}")),
         None => ui.strong("The data has no as-of date"),
