@@ -1,7 +1,7 @@
 //! The bundled data: it loads cleanly and meets the schema's rules (assets/SCHEMA.md).
 
 use contested_waters::io::{self, LoadReport};
-use contested_waters::model::{Atlas, Date, FeatureGroup, Source};
+use contested_waters::model::{Atlas, ClaimGeometry, ClaimKind, Date, FeatureGroup, Source};
 use geo::{Coord, CoordsIter, Distance, Haversine, Point};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -298,8 +298,8 @@ fn known_positions_match_independent_references() {
             r.tolerance_km
         );
     }
-    // Every Senkaku feature is checked against China's official position, and the islands
-    // Japan's gazetteer names against Japan's.
+    // Every Senkaku feature is checked against China's official position and against Japan's
+    // (its gazetteer where it names the feature, else the centroid of its official outline).
     let official = |id: &str, by: &str| {
         refs.iter()
             .any(|r| r.id == id && r.official.as_deref() == Some(by))
@@ -331,8 +331,6 @@ fn known_positions_match_independent_references() {
             official(id, "CHN"),
             "{id}: no position from China's official sources"
         );
-    }
-    for id in ["uotsuri-shima", "kuba-jima", "taisho-jima"] {
         assert!(
             official(id, "JPN"),
             "{id}: no position from Japan's official sources"
@@ -352,4 +350,36 @@ fn sources_md_lists_every_source_the_data_cites() {
             "{url} is not in SOURCES.md: run scripts/make-sources-md"
         );
     }
+}
+
+#[test]
+fn baselines_close_unless_their_record_says_they_are_partial() {
+    // A baseline system encloses its islands, so every line must return to its first point;
+    // one read only in part must say so in its name and list the missing points.
+    let a = atlas();
+    let mut closed = 0;
+    for c in a.claims.iter().filter(|c| {
+        matches!(
+            c.kind,
+            ClaimKind::Baseline | ClaimKind::ArchipelagicBaseline
+        )
+    }) {
+        let ClaimGeometry::Lines(lines) = &c.geometry else {
+            panic!("{}: a baseline should be drawn as lines", c.id);
+        };
+        let open = lines.0.iter().any(|l| !l.is_closed());
+        if c.name.contains("partial") {
+            assert!(open, "{}: says partial but every line closes", c.id);
+            assert!(
+                c.uncertain.iter().any(|u| u.contains("missing")),
+                "{}: partial, but `uncertain` names no missing points",
+                c.id
+            );
+        } else {
+            assert!(!open, "{}: a line does not return to its first point", c.id);
+            closed += 1;
+        }
+    }
+    // The Senkakus (2012) and the Paracels (1996) are complete.
+    assert!(closed >= 2, "only {closed} complete baseline systems");
 }
