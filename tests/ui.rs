@@ -236,3 +236,29 @@ fn f1_opens_and_closes_the_shortcut_sheet() {
     h.run();
     assert!(h.query_by_label("Keyboard and mouse").is_none());
 }
+
+#[test]
+fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximate() {
+    // Natural Earth's Senkaku polygons lie km from the sourced island markers: at zoom 12 the
+    // map must say so; zoomed out, or where no small island is on screen, it must not.
+    use contested_waters::map::Camera;
+    use contested_waters::map::view::BASEMAP_SCALE_NOTICE;
+    let at = |lon, lat, zoom| {
+        harness_with(
+            io::load_dir(&io::bundled_assets_dir()),
+            StartOptions {
+                camera: Some(Camera::at_lon_lat(lon, lat, zoom)),
+                ..StartOptions::default()
+            },
+        )
+    };
+    let notice = |h: &egui_kittest::Harness<'static, contested_waters::app::App>| {
+        h.query_by_label(BASEMAP_SCALE_NOTICE).is_some()
+    };
+    assert!(notice(&at(123.53, 25.74, 12.0)), "Senkakus, zoom 12");
+    assert!(!notice(&at(123.53, 25.74, 8.0)), "Senkakus, zoom 8");
+    assert!(
+        !notice(&at(119.5, 17.5, 12.0)),
+        "open sea west of Luzon, zoom 12"
+    );
+}

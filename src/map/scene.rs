@@ -7,8 +7,8 @@ use super::pick::{Item, PickIndex};
 use super::projection::world_from_lon_lat;
 use crate::model::{Atlas, ClaimGeometry};
 use geo::{
-    Area, BoundingRect, Coord, InteriorPoint, LineString, MapCoords, Polygon, Rect, Simplify,
-    TriangulateEarcut,
+    Area, BoundingRect, Coord, GeodesicArea, InteriorPoint, LineString, MapCoords, Polygon, Rect,
+    Simplify, TriangulateEarcut,
 };
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
@@ -18,6 +18,19 @@ use std::collections::HashMap;
 pub const FULL_DETAIL_LOD: u8 = 13;
 /// Simplification tolerance, in screen points at the level's zoom.
 const SIMPLIFY_TOLERANCE_PX: f64 = 0.6;
+
+/// From this zoom (about 1:1,000,000) the view is ten times beyond the base map's 1:10m scale:
+/// Natural Earth places small islands there up to several km off (its Uotsuri-shima is 6 km from
+/// the island), which would contradict the sourced feature markers drawn on top.
+pub const BEYOND_BASEMAP_SCALE_ZOOM: f64 = 9.0;
+/// Land polygons smaller than this are "small islands": generalised, and drawn as dashed
+/// outlines beyond the base map's scale. Main islands (Hainan, Taiwan, Luzon) stay filled.
+pub const SMALL_ISLAND_KM2: f64 = 100.0;
+
+/// Whether a zoom is beyond the base map's scale (see [`BEYOND_BASEMAP_SCALE_ZOOM`]).
+pub fn beyond_basemap_scale(zoom: f64) -> bool {
+    zoom >= BEYOND_BASEMAP_SCALE_ZOOM
+}
 
 /// The level of detail used at a zoom.
 pub fn lod_for_zoom(zoom: f64) -> u8 {
@@ -56,6 +69,8 @@ pub struct Scene {
     base_polygons: Vec<Polygon<f64>>,
     /// Country index of each base polygon.
     pub base_country: Vec<usize>,
+    /// Whether each base polygon is a small island (under [`SMALL_ISLAND_KM2`]).
+    pub base_small: Vec<bool>,
     /// Base polygons by bounding box, for viewport culling.
     base_index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
     lods: HashMap<u8, Vec<LodPolygon>>,
@@ -87,6 +102,7 @@ impl Scene {
     pub fn build(atlas: &Atlas) -> Self {
         let mut base_polygons = Vec::new();
         let mut base_country = Vec::new();
+        let mut base_small = Vec::new();
         let mut country_anchors = Vec::with_capacity(atlas.countries.len());
         for (ci, country) in atlas.countries.iter().enumerate() {
             let mut largest: Option<(f64, Coord<f64>)> = None;
@@ -100,6 +116,7 @@ impl Scene {
                 }
                 base_polygons.push(w);
                 base_country.push(ci);
+                base_small.push(poly.geodesic_area_unsigned() < SMALL_ISLAND_KM2 * 1e6);
             }
             country_anchors.push(largest.map(|(_, c)| c));
         }
@@ -157,6 +174,7 @@ impl Scene {
         Self {
             base_polygons,
             base_country,
+            base_small,
             base_index,
             lods: HashMap::new(),
             features,
@@ -251,5 +269,50 @@ pub fn item_world(scene: &Scene, item: Item) -> Option<Coord<f64>> {
             .iter()
             .find(|c| c.claim == i)
             .and_then(|c| c.lines.first()?.first().map(|p| Coord { x: p[0], y: p[1] })),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BaseCountry;
+    use geo::{MultiPolygon, polygon};
+
+    fn square(lon: f64, lat: f64, side: f64) -> Polygon<f64> {
+        polygon![
+            (x: lon, y: lat),
+            (x: lon + side, y: lat),
+            (x: lon + side, y: lat + side),
+            (x: lon, y: lat + side),
+            (x: lon, y: lat),
+        ]
+    }
+
+    #[test]
+    fn small_islands_are_told_apart_by_their_ground_area_not_their_projected_size() {
+        // A 0.05° square at 20°N is ~29 km² (small), a 1° square ~11,600 km² (not). A 0.09°
+        // square at 70°N is ~34 km² on the ground but ~290 km² in Web Mercator metres, so a
+        // projected-area test would call it large.
+        let atlas = Atlas {
+            countries: vec![BaseCountry {
+                name: "test".into(),
+                iso: None,
+                shape: MultiPolygon(vec![
+                    square(120.0, 20.0, 0.05),
+                    square(121.0, 20.0, 1.0),
+                    square(120.0, 70.0, 0.09),
+                ]),
+            }],
+            ..Atlas::default()
+        };
+        let scene = Scene::build(&atlas);
+        assert_eq!(scene.base_small, vec![true, false, true]);
+    }
+
+    #[test]
+    fn the_base_map_is_beyond_its_scale_from_zoom_nine() {
+        assert!(!beyond_basemap_scale(8.99));
+        assert!(beyond_basemap_scale(BEYOND_BASEMAP_SCALE_ZOOM));
+        assert!(beyond_basemap_scale(15.0));
     }
 }

@@ -11,7 +11,7 @@ use super::labels::{LabelBox, place_label_alternatives};
 use super::layers::Layers;
 use super::pick::Item;
 use super::projection::{lon_lat_from_world, world_from_lon_lat};
-use super::scene::{Scene, lod_for_zoom};
+use super::scene::{Scene, beyond_basemap_scale, lod_for_zoom};
 use super::style;
 use super::synthetic::SyntheticHit;
 use crate::model::Atlas;
@@ -264,7 +264,7 @@ impl MapView<'_> {
             user_layers: self.user_layers,
             synthetic: synthetic.map(|s| (s, synth_cells.as_slice())),
         };
-        ctx.paint(
+        let approximate_islands = ctx.paint(
             self.atlas,
             self.scene,
             layers,
@@ -272,6 +272,9 @@ impl MapView<'_> {
             hovered,
             &clusters,
         );
+        if approximate_islands {
+            basemap_scale_notice(ui, rect);
+        }
 
         if let Some(m) = self.measure {
             paint_measurement(&painter, &camera, &viewport, m, cursor_lon_lat);
@@ -367,6 +370,32 @@ fn context_menu(
 
 /// The ruler: its geodesic path, its vertices, a leg from the last vertex to the pointer, and
 /// the running total beside the pointer (or the last vertex).
+/// What the dashed islands mean, shown along the map's foot while any are on screen.
+pub const BASEMAP_SCALE_NOTICE: &str = "Dashed islands: Natural Earth 1:10m, beyond its scale here; may be km off. Markers are sourced.";
+
+fn basemap_scale_notice(ui: &mut Ui, rect: Rect) {
+    let strip = Rect::from_min_max(
+        egui::pos2(rect.left() + 6.0, rect.bottom() - 24.0),
+        egui::pos2(rect.right() - 6.0, rect.bottom() - 4.0),
+    );
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(strip)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(BASEMAP_SCALE_NOTICE)
+                        .color(style::COUNTRY_LABEL)
+                        .background_color(style::HALO),
+                )
+                .selectable(false)
+                .truncate(),
+            );
+        },
+    );
+}
+
 fn paint_measurement(
     painter: &egui::Painter,
     camera: &Camera,
@@ -529,6 +558,7 @@ impl Painter2<'_> {
         self.to_screen(Coord { x: w[0], y: w[1] })
     }
 
+    /// Draws every layer; returns whether small islands were drawn as approximate outlines.
     fn paint(
         &self,
         atlas: &Atlas,
@@ -537,13 +567,12 @@ impl Painter2<'_> {
         selected: Option<Item>,
         hovered: Option<Item>,
         clusters: &[Cluster],
-    ) {
+    ) -> bool {
         let rect = self.painter.clip_rect();
         self.painter.rect_filled(rect, 0.0, style::SEA);
         let mut occupied: Vec<LabelBox> = Vec::new();
-        if layers.basemap.visible {
-            self.paint_basemap(scene, layers.basemap.opacity);
-        }
+        let approximate_islands =
+            layers.basemap.visible && self.paint_basemap(scene, layers.basemap.opacity);
         if layers.graticule.visible {
             self.paint_graticule(layers.graticule.opacity);
         }
@@ -685,6 +714,7 @@ impl Painter2<'_> {
             }
         }
         self.paint_labels(atlas, scene, layers, &feature_labels, selected, occupied);
+        approximate_islands
     }
 
     /// Draws the synthetic cells as a density grid: a cell of several as a square shaded by
@@ -797,9 +827,17 @@ impl Painter2<'_> {
         }
     }
 
-    fn paint_basemap(&self, scene: &mut Scene, opacity: f32) {
+    /// Draws the base map; returns whether small islands were drawn as approximate outlines
+    /// (the view is beyond the base map's scale and one is on screen).
+    fn paint_basemap(&self, scene: &mut Scene, opacity: f32) -> bool {
         let visible = scene.base_polygons_in(self.camera.visible_world(&self.viewport));
         let lod = lod_for_zoom(self.camera.zoom);
+        let beyond_scale = beyond_basemap_scale(self.camera.zoom);
+        let approximate: Vec<bool> = visible
+            .iter()
+            .map(|&i| beyond_scale && scene.base_small.get(i).copied().unwrap_or(false))
+            .collect();
+        let any_approximate = approximate.contains(&true);
         let country_of: Vec<Option<usize>> = visible
             .iter()
             .map(|&i| scene.base_country.get(i).copied())
@@ -808,7 +846,10 @@ impl Painter2<'_> {
         let land = style::faded(style::LAND, opacity);
         let party = style::faded(style::PARTY, opacity);
         let mut mesh = Mesh::default();
-        for (&i, country) in visible.iter().zip(&country_of) {
+        for ((&i, country), &approx) in visible.iter().zip(&country_of).zip(&approximate) {
+            if approx {
+                continue;
+            }
             let Some(p) = polys.get(i) else { continue };
             let is_party = self.focus.is_some_and(|f| {
                 country
@@ -829,14 +870,21 @@ impl Painter2<'_> {
         }
         self.painter.add(Shape::mesh(mesh));
         let border = Stroke::new(0.8, style::faded(style::BORDER, opacity));
-        for &i in &visible {
+        let dashed = Stroke::new(1.2, style::faded(style::BORDER, opacity));
+        for (&i, &approx) in visible.iter().zip(&approximate) {
             let Some(p) = polys.get(i) else { continue };
             for ring in &p.rings {
                 for run in self.screen_runs(ring) {
-                    self.painter.add(Shape::line(run, border));
+                    if approx {
+                        self.painter
+                            .extend(Shape::dashed_line(&run, dashed, 4.0, 3.0));
+                    } else {
+                        self.painter.add(Shape::line(run, border));
+                    }
                 }
             }
         }
+        any_approximate
     }
 
     fn paint_graticule(&self, opacity: f32) {

@@ -116,6 +116,26 @@ fn legend_ui(ui: &mut Ui, id: LayerId) {
             legend_row(ui, "sea", |p, r| {
                 p.rect_filled(r.shrink(1.0), 0.0, style::SEA);
             });
+            legend_row(
+                ui,
+                "small island, zoomed in past 1:10m: approximate",
+                |p, r| {
+                    let r = r.shrink(2.0);
+                    let ring = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    p.extend(egui::Shape::dashed_line(
+                        &ring,
+                        egui::Stroke::new(1.2, style::BORDER),
+                        4.0,
+                        3.0,
+                    ));
+                },
+            );
         }
         LayerId::Graticule => legend_row(ui, "meridians and parallels", |p, r| {
             p.line_segment(
