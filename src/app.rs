@@ -160,6 +160,10 @@ pub struct App {
     show_about: bool,
     /// The shortcut sheet (F1).
     show_help: bool,
+    /// "Save map image" (Ctrl+S): its dialog, the capture under way, the last outcome.
+    save_image: ui::save_image::SaveImage,
+    /// Where the map was drawn last frame (points), for cutting it out of a screenshot.
+    map_rect: Option<egui::Rect>,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -242,6 +246,8 @@ impl App {
             measure: None,
             show_about: false,
             show_help: false,
+            save_image: ui::save_image::SaveImage::default(),
+            map_rect: None,
             export_path: "contested-waters-incidents.csv".to_owned(),
             export_message: None,
             side_tab: options.side_tab,
@@ -554,7 +560,11 @@ impl App {
                     self.cursor_lon_lat,
                     self.atlas.as_of,
                     self.measure.as_ref(),
+                    self.save_image.message(),
                 );
+                if action.save_image {
+                    self.save_image.open_dialog();
+                }
                 if action.toggle_ruler {
                     self.toggle_measure();
                 }
@@ -613,7 +623,7 @@ impl App {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
                 ui.add_space(8.0);
-                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · T shows the timeline · F1 lists every shortcut");
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · Ctrl+S saves the map as a picture · T shows the timeline · F1 lists every shortcut");
             }
         });
         if self.saved.show_timeline {
@@ -639,6 +649,8 @@ impl App {
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_ui(ui));
+        self.save_image.dialog_ui(ui.ctx());
+        self.save_image.step(ui.ctx(), self.map_rect);
         self.frames += 1;
         self.screenshot_step(ui.ctx());
     }
@@ -742,6 +754,7 @@ impl App {
             )
         });
         self.view_camera = Some(camera);
+        let stamp = map_attribution(self.atlas.as_of);
         let out = MapView {
             atlas: &self.atlas,
             scene: &mut self.scene,
@@ -754,8 +767,17 @@ impl App {
             user_layers: &self.user_layers,
             synthetic: self.synthetic.as_ref(),
             measure: self.measure.as_ref(),
+            stamp: self.save_image.capturing().then_some(stamp.as_str()),
         }
         .show(ui);
+        self.map_rect = out.viewport.map(|v| {
+            #[allow(clippy::cast_possible_truncation)]
+            let r = egui::Rect::from_min_size(
+                egui::pos2(v.min.x as f32, v.min.y as f32),
+                egui::vec2(v.size.x as f32, v.size.y as f32),
+            );
+            r
+        });
         if let (Some(m), Some(p)) = (&mut self.measure, out.measure_click) {
             m.push(p);
         }
@@ -833,6 +855,16 @@ impl App {
         self.export_message.as_deref()
     }
 
+    /// Where the map was drawn in the last frame, in points.
+    pub fn map_rect(&self) -> Option<egui::Rect> {
+        self.map_rect
+    }
+
+    /// "Save map image": its dialog, file field and last outcome.
+    pub fn save_image(&mut self) -> &mut ui::save_image::SaveImage {
+        &mut self.save_image
+    }
+
     /// Starts the ruler, or ends it (and forgets its path).
     pub fn toggle_measure(&mut self) {
         self.measure = match self.measure {
@@ -866,6 +898,13 @@ impl App {
         }
         if ui.input(|i| i.key_pressed(Key::F1)) {
             self.show_help = !self.show_help;
+        }
+        if ui.input_mut(|i| i.consume_key(egui::Modifiers::COMMAND, Key::S)) {
+            self.save_image.open_dialog();
+        }
+        if self.save_image.dialog_open() {
+            // The dialog has the keyboard (its own Esc closes it).
+            return;
         }
         if ui.ctx().egui_wants_keyboard_input() {
             return;
@@ -989,7 +1028,7 @@ impl App {
         let repaint = ctx.clone();
         let exit_when_written = job.exit_when_written;
         ctx.request_screenshot(move |image| {
-            let outcome = save_png(&path, &image);
+            let outcome = crate::io::map_image::save_png(&path, &image).map_err(|e| e.to_string());
             // The frame is written (or failed): a screenshot run has nothing else to do or to
             // save, so it ends here rather than after the window's teardown frames.
             if exit_when_written {
@@ -1007,6 +1046,12 @@ impl App {
             repaint.request_repaint();
         });
     }
+}
+
+/// The attribution stamped on a saved map image.
+pub fn map_attribution(as_of: Option<crate::model::Date>) -> String {
+    let data = as_of.map_or_else(|| "data".to_owned(), |d| format!("data as of {d}"));
+    format!("Contested Waters · {data}, every fact sourced in the app · base map Natural Earth")
 }
 
 fn report_item(atlas: &Atlas, id: &str) -> Option<Item> {
@@ -1035,19 +1080,6 @@ fn item_of(r: crate::model::RecordRef) -> Item {
         crate::model::RecordRef::Claim(i) => Item::Claim(i),
         crate::model::RecordRef::Agreement(i) => Item::Agreement(i),
     }
-}
-
-/// Writes an egui image to a PNG file.
-fn save_png(path: &std::path::Path, image: &egui::ColorImage) -> Result<(), String> {
-    let [w, h] = image.size;
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
-        return Err("screenshot too large".into());
-    };
-    let img =
-        image::RgbaImage::from_raw(w, h, bytes).ok_or("screenshot buffer has the wrong size")?;
-    img.save(path)
-        .map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
 impl eframe::App for App {

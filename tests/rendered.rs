@@ -8,6 +8,7 @@
 
 mod common;
 
+use egui_kittest::kittest::Queryable;
 use image::{Rgba, RgbaImage};
 use std::process::Command;
 
@@ -128,5 +129,71 @@ fn the_map_differs_between_two_as_of_dates_and_two_date_ranges() {
         differing_pixels(&late, &again) < 50,
         "{}",
         differing_pixels(&late, &again)
+    );
+}
+
+/// Pixels darker than mid-grey in the image's bottom-right `w`×`h` corner.
+fn dark_in_corner(img: &RgbaImage, w: u32, h: u32) -> usize {
+    let (x0, y0) = (
+        img.width().saturating_sub(w),
+        img.height().saturating_sub(h),
+    );
+    img.enumerate_pixels()
+        .filter(|(x, y, p)| *x >= x0 && *y >= y0 && p.0[..3].iter().all(|&c| c < 100))
+        .count()
+}
+
+#[test]
+fn saving_the_map_writes_the_map_area_with_its_scale_and_attribution() {
+    let mut h = common::harness();
+    let before = h.render().expect("rendered");
+    let path = std::env::temp_dir().join(format!("cw-map-{}.png", std::process::id()));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    *h.state_mut().save_image().path_text().expect("dialog open") = path.display().to_string();
+    h.get_by_label("Save").click();
+    // The dialog closes, the stamp is drawn, the next frame is captured and written.
+    for _ in 0..8 {
+        h.step();
+    }
+    let message = h.state_mut().save_image().message().map(str::to_owned);
+    assert_eq!(
+        message.as_deref(),
+        Some(format!("Saved the map to {}", path.display()).as_str())
+    );
+    let saved = image::open(&path).expect("a PNG").to_rgba8();
+    std::fs::remove_file(&path).ok();
+    // Only the map: narrower and shorter than the window, but most of it.
+    let (w, h_px) = (before.width(), before.height());
+    assert!(
+        saved.width() < w && saved.width() > w / 2,
+        "{}",
+        saved.width()
+    );
+    assert!(
+        saved.height() < h_px && saved.height() > h_px / 2,
+        "{}",
+        saved.height()
+    );
+    assert!(share_near(&saved, [0xd6, 0xe6, 0xef]) > 0.2, "mostly sea");
+    // The stamp (scale bars, attribution) darkens the bottom-right corner; the same corner
+    // of the map as drawn before saving has no such text.
+    let stamped = dark_in_corner(&saved, 420, 60);
+    let rect = h.state().map_rect().expect("the map was drawn");
+    // kittest draws at one pixel per point; truncation to whole pixels is intended.
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let map_before = image::imageops::crop_imm(
+        &before,
+        rect.min.x as u32,
+        rect.min.y as u32,
+        rect.width() as u32,
+        rect.height() as u32,
+    )
+    .to_image();
+    assert_eq!(map_before.dimensions(), saved.dimensions());
+    let plain = dark_in_corner(&map_before, 420, 60);
+    assert!(
+        stamped > 150 && stamped > 3 * plain,
+        "stamped {stamped}, plain {plain}"
     );
 }

@@ -262,3 +262,40 @@ fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximat
         "open sea west of Luzon, zoom 12"
     );
 }
+
+#[test]
+fn ctrl_s_opens_the_save_image_dialog_and_esc_closes_it_keeping_the_selection() {
+    let mut h = harness();
+    let pos = feature_screen_pos(&h, "scarborough-shoal");
+    click_at(&mut h, pos);
+    let selected = h.state().selected();
+    assert!(selected.is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label("Save map image").is_some(), "dialog open");
+    let path = h
+        .state_mut()
+        .save_image()
+        .path_text()
+        .expect("a file field")
+        .clone();
+    assert!(
+        path.ends_with(".png") && path.contains("contested-waters-map-"),
+        "{path}"
+    );
+    // While the dialog is open, map shortcuts are off: M does not start the ruler.
+    h.key_press(Key::M);
+    h.run();
+    assert!(h.state().measurement().is_none());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(
+        h.query_by_label("Save map image").is_none(),
+        "dialog closed"
+    );
+    assert_eq!(h.state().selected(), selected, "Esc closed only the dialog");
+    // The status bar's button opens it too.
+    h.get_by_label("Save image (Ctrl+S)").click();
+    h.run();
+    assert!(h.query_by_label("Save map image").is_some());
+}

@@ -209,14 +209,7 @@ pub fn export_incidents(
         path: path.to_path_buf(),
         source,
     };
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, text).map_err(write)?;
-    std::fs::rename(&partial, path).map_err(|e| {
-        let _ = std::fs::remove_file(&partial);
-        write(e)
-    })?;
+    super::atomic::write_atomically(path, text.as_bytes()).map_err(write)?;
     Ok(indices
         .iter()
         .filter(|&&i| i < atlas.incidents.len())

@@ -4,6 +4,7 @@
 //! is reported and skipped while the rest of its file loads.
 
 pub mod agreements;
+pub mod atomic;
 pub mod basemap;
 pub mod claims;
 pub mod collection;
@@ -11,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod incidents;
+pub mod map_image;
 pub mod meta;
 pub mod props;
 pub mod user_file;

@@ -13,7 +13,9 @@ pub mod measure;
 pub mod pick;
 pub mod projection;
 pub mod pyramid;
+pub mod scale;
 pub mod scene;
+pub mod stamp;
 pub mod synthetic;
 pub mod user;
 

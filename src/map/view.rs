@@ -94,6 +94,8 @@ pub struct MapView<'a> {
     pub synthetic: Option<&'a super::synthetic::SyntheticLayer>,
     /// The ruler, while measuring: clicks add vertices instead of selecting.
     pub measure: Option<&'a super::measure::Measurement>,
+    /// Attribution to stamp with a scale bar in the corner, while the map is being saved.
+    pub stamp: Option<&'a str>,
 }
 
 /// Whether an item is drawn (and so may be picked).
@@ -275,6 +277,9 @@ impl MapView<'_> {
         if approximate_islands {
             basemap_scale_notice(ui, rect);
         }
+        if let Some(text) = self.stamp {
+            super::stamp::paint_stamp(&painter, rect, &camera, text);
+        }
 
         if let Some(m) = self.measure {
             paint_measurement(&painter, &camera, &viewport, m, cursor_lon_lat);
@@ -288,7 +293,9 @@ impl MapView<'_> {
             Some(Item::Feature(_) | Item::Site(_)) => None,
             _ => response.hover_pos().and_then(cluster_at),
         };
-        if let Some(c) = hover_cluster {
+        if self.stamp.is_some() {
+            // Being saved: no tooltip may end up in the picture.
+        } else if let Some(c) = hover_cluster {
             response.on_hover_text_at_pointer(format!(
                 "{} incidents here — click to list them",
                 c.members.len()

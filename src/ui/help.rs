@@ -3,7 +3,7 @@
 use egui::Ui;
 
 /// What each key or gesture does, in the order a new user meets them.
-pub const SHORTCUTS: [(&str, &str); 16] = [
+pub const SHORTCUTS: [(&str, &str); 17] = [
     ("Drag, arrow keys", "pan"),
     (
         "Wheel, pinch, + / −",
@@ -27,6 +27,10 @@ pub const SHORTCUTS: [(&str, &str); 16] = [
     (
         "Right-click",
         "copy a position, measure from it, centre on it",
+    ),
+    (
+        "Ctrl+S",
+        "save the map as a PNG, with its scale and attribution",
     ),
     ("T", "show or hide the timeline"),
     ("[ / ]", "move the timeline's date range by a month"),

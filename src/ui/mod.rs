@@ -9,5 +9,6 @@ pub mod incidents_panel;
 pub mod inspector;
 pub mod layers_panel;
 pub mod links;
+pub mod save_image;
 pub mod status;
 pub mod timeline_panel;

@@ -1,0 +1,144 @@
+//! Saving the map as a PNG: the map's rectangle cut out of a window screenshot.
+
+use egui::{ColorImage, Rect};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum MapImageError {
+    #[error("{}: the map is not on screen, nothing to save", path.display())]
+    Empty { path: PathBuf },
+    #[error("{}: cannot encode the PNG: {message}", path.display())]
+    Encode { path: PathBuf, message: String },
+    #[error("{}: cannot write: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// The part of `image` under `rect` (in points, at `pixels_per_point`), clamped to the image;
+/// `None` when nothing of it is inside. Unlike `ColorImage::region`, never panics.
+pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
+    let [w, h] = image.size;
+    // Pixel edges: rounding the rect's edges, clamped to the image (casts saturate).
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
+    let (x0, x1) = (px(rect.min.x, w), px(rect.max.x, w));
+    let (y0, y1) = (px(rect.min.y, h), px(rect.max.y, h));
+    if x1 <= x0 || y1 <= y0 {
+        return None;
+    }
+    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
+    for row in image.pixels.chunks_exact(w).skip(y0).take(y1 - y0) {
+        pixels.extend_from_slice(row.get(x0..x1)?);
+    }
+    Some(ColorImage::new([x1 - x0, y1 - y0], pixels))
+}
+
+/// A file name that sorts by when it was made: `contested-waters-map-20261126-041905.png`.
+pub fn default_file_name(now: chrono::NaiveDateTime) -> String {
+    format!("contested-waters-map-{}.png", now.format("%Y%m%d-%H%M%S"))
+}
+
+/// Writes `image` to `path` as a PNG, atomically (see [`super::atomic`]).
+pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
+    let [w, h] = image.size;
+    let encode = |message: String| MapImageError::Encode {
+        path: path.to_path_buf(),
+        message,
+    };
+    let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
+        return Err(encode("image too large".into()));
+    };
+    if w == 0 || h == 0 {
+        return Err(MapImageError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
+    let rgba = image::RgbaImage::from_raw(w, h, bytes)
+        .ok_or_else(|| encode("pixel buffer has the wrong size".into()))?;
+    let mut png = Vec::new();
+    rgba.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .map_err(|e| encode(e.to_string()))?;
+    super::atomic::write_atomically(path, &png).map_err(|source| MapImageError::Write {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui::{Color32, pos2};
+
+    /// A 4×3 image whose pixel (x, y) has red = x and green = y.
+    fn grid() -> ColorImage {
+        let pixels = (0..3u8)
+            .flat_map(|y| (0..4u8).map(move |x| Color32::from_rgb(x, y, 0)))
+            .collect();
+        ColorImage::new([4, 3], pixels)
+    }
+
+    #[test]
+    fn crop_takes_the_rect_in_points_at_the_pixel_density() {
+        // 1×1 point at (1, 0) with 2 pixels per point: pixels x 2..4, y 0..2.
+        let c = crop(
+            &grid(),
+            Rect::from_min_max(pos2(1.0, 0.0), pos2(2.0, 1.0)),
+            2.0,
+        )
+        .expect("inside");
+        assert_eq!(c.size, [2, 2]);
+        assert_eq!(c.pixels[0], Color32::from_rgb(2, 0, 0));
+        assert_eq!(c.pixels[3], Color32::from_rgb(3, 1, 0));
+    }
+
+    #[test]
+    fn crop_clamps_to_the_image_and_is_none_outside_it() {
+        let c = crop(
+            &grid(),
+            Rect::from_min_max(pos2(-5.0, 1.0), pos2(50.0, 50.0)),
+            1.0,
+        )
+        .expect("overlaps");
+        assert_eq!(c.size, [4, 2]);
+        assert_eq!(c.pixels[0], Color32::from_rgb(0, 1, 0));
+        let off = Rect::from_min_max(pos2(10.0, 10.0), pos2(20.0, 20.0));
+        assert!(crop(&grid(), off, 1.0).is_none());
+    }
+
+    #[test]
+    fn saved_png_reads_back_and_failures_name_the_file() {
+        let dir = std::env::temp_dir().join(format!("cw-map-image-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("map.png");
+        save_png(&path, &grid()).expect("saved");
+        let back = image::open(&path).expect("a PNG").to_rgba8();
+        assert_eq!(back.dimensions(), (4, 3));
+        assert_eq!(back.get_pixel(3, 2).0, [3, 2, 0, 255]);
+        // A missing folder: the error names the file, and nothing is left behind.
+        let bad = dir.join("no-such-folder").join("map.png");
+        let e = save_png(&bad, &grid()).expect_err("cannot write");
+        assert!(e.to_string().contains("map.png"), "{e}");
+        assert!(!dir.join("no-such-folder").exists());
+        let empty = ColorImage::new([0, 0], Vec::new());
+        assert!(matches!(
+            save_png(&path, &empty),
+            Err(MapImageError::Empty { .. })
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn default_names_sort_by_time() {
+        let t = |s: &str| {
+            chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").expect("a time")
+        };
+        let a = default_file_name(t("2026-11-26 04:19:05"));
+        let b = default_file_name(t("2026-11-26 14:02:00"));
+        assert_eq!(a, "contested-waters-map-20261126-041905.png");
+        assert!(a < b);
+    }
+}
