@@ -108,6 +108,13 @@ fn frames(c: &mut Criterion) {
     };
     let mut h = harness(reef);
     g.bench_function("reef", |b| b.iter(|| frame(&mut h)));
+    // Past the base map's scale with small islands on screen: dashed outlines and the notice.
+    let senkakus = StartOptions {
+        camera: Some(Camera::at_lon_lat(123.53, 25.74, 12.0)),
+        ..Default::default()
+    };
+    let mut h = harness(senkakus);
+    g.bench_function("senkakus_zoom12", |b| b.iter(|| frame(&mut h)));
     // Playing: the date window moves every frame, so the filter, counts and clusters follow.
     let mut h = harness(StartOptions::default());
     g.bench_function("timeline_playing", |b| {
