@@ -152,9 +152,14 @@ fn saving_the_map_writes_the_map_area_with_its_scale_and_attribution() {
     h.run();
     *h.state_mut().save_image().path_text().expect("dialog open") = path.display().to_string();
     h.get_by_label("Save").click();
-    // The dialog closes, the stamp is drawn, the next frame is captured and written.
-    for _ in 0..8 {
+    // The dialog closes, the stamp is drawn, the next frame is captured and written (on a
+    // thread of its own): step frames until the outcome arrives.
+    let start = std::time::Instant::now();
+    while h.state_mut().save_image().message().is_none()
+        && start.elapsed() < std::time::Duration::from_secs(20)
+    {
         h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
     let message = h.state_mut().save_image().message().map(str::to_owned);
     assert_eq!(

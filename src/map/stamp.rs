@@ -6,11 +6,21 @@ use super::scale::{fmt_len, scale_bars};
 use super::style;
 use egui::{Align2, FontId, Painter, Pos2, Rect, Stroke, Vec2};
 
-/// Draws the stamp in the map's bottom-right corner.
-pub fn paint_stamp(painter: &Painter, map: Rect, camera: &Camera, attribution: &str) {
+/// Draws the stamp in the map's bottom-right corner, with `note` (if any) as a last line.
+pub fn paint_stamp(
+    painter: &Painter,
+    map: Rect,
+    camera: &Camera,
+    attribution: &str,
+    note: Option<&str>,
+) {
     let font = FontId::proportional(11.0);
     let color = style::FEATURE_LABEL;
-    let text = painter.layout_no_wrap(attribution.to_owned(), font.clone(), color);
+    let lines = match note {
+        Some(n) => format!("{attribution}\n{n}"),
+        None => attribution.to_owned(),
+    };
+    let text = painter.layout_no_wrap(lines, font.clone(), color);
     let ((km, km_pt), (nm, nm_pt)) = scale_bars(camera);
     #[allow(clippy::cast_possible_truncation)]
     let (km_pt, nm_pt) = (km_pt as f32, nm_pt as f32);

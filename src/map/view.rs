@@ -274,11 +274,12 @@ impl MapView<'_> {
             hovered,
             &clusters,
         );
-        if approximate_islands {
-            basemap_scale_notice(ui, rect);
-        }
         if let Some(text) = self.stamp {
-            super::stamp::paint_stamp(&painter, rect, &camera, text);
+            // Being saved: the notice goes into the stamp, which would cover it.
+            let notice = approximate_islands.then_some(BASEMAP_SCALE_NOTICE);
+            super::stamp::paint_stamp(&painter, rect, &camera, text, notice);
+        } else if approximate_islands {
+            basemap_scale_notice(ui, rect);
         }
 
         if let Some(m) = self.measure {

@@ -122,14 +122,17 @@ impl SaveImage {
             let (path, outcome, repaint) = (job.path.clone(), job.outcome.clone(), ctx.clone());
             let ppp = ctx.pixels_per_point();
             ctx.request_screenshot(move |image| {
-                let result = crop(&image, rect, ppp)
-                    .ok_or_else(|| format!("{}: the map is not on screen", path.display()))
-                    .and_then(|map| save_png(&path, &map).map_err(|e| e.to_string()))
-                    .map(|()| path);
-                if let Ok(mut slot) = outcome.lock() {
-                    *slot = Some(result);
-                }
-                repaint.request_repaint();
+                // Encoding a large window takes a while: not on the thread that draws.
+                std::thread::spawn(move || {
+                    let result = crop(&image, rect, ppp)
+                        .ok_or_else(|| format!("{}: the map is not on screen", path.display()))
+                        .and_then(|map| save_png(&path, &map).map_err(|e| e.to_string()))
+                        .map(|()| path);
+                    if let Ok(mut slot) = outcome.lock() {
+                        *slot = Some(result);
+                    }
+                    repaint.request_repaint();
+                });
             });
             return;
         };
