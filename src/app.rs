@@ -601,13 +601,37 @@ impl App {
                 }
             }
             Some(item) => {
-                if let Some(record) = record_of(item)
-                    && ui
-                        .small_button("Zoom to (Z)")
-                        .on_hover_text("Move the map to this item")
-                        .clicked()
-                {
+                let (zoom, step) = ui
+                    .horizontal(|ui| {
+                        let zoom = ui
+                            .small_button("Zoom to (Z)")
+                            .on_hover_text("Move the map to this item")
+                            .clicked();
+                        let mut step = None;
+                        if matches!(item, Item::Incident(_)) {
+                            if ui
+                                .small_button("← Previous (P)")
+                                .on_hover_text("The shown incident before this one in time")
+                                .clicked()
+                            {
+                                step = Some(false);
+                            }
+                            if ui
+                                .small_button("Next (N) →")
+                                .on_hover_text("The shown incident after this one in time")
+                                .clicked()
+                            {
+                                step = Some(true);
+                            }
+                        }
+                        (zoom, step)
+                    })
+                    .inner;
+                if zoom && let Some(record) = record_of(item) {
                     self.go_to(record);
+                }
+                if let Some(forward) = step {
+                    self.step_incident(forward);
                 }
                 if let Some(next) = ui::inspector::inspector_ui(ui, &self.atlas, item) {
                     self.selected = Some(next);
@@ -623,7 +647,7 @@ impl App {
                 ui.heading("Inspector");
                 ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
                 ui.add_space(8.0);
-                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · Ctrl+S saves the map as a picture · T shows the timeline · F1 lists every shortcut");
+                ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · N / P step through incidents in time · Ctrl+S saves the map as a picture · T shows the timeline · F1 lists every shortcut");
             }
         });
         if self.saved.show_timeline {
@@ -865,6 +889,31 @@ impl App {
         &mut self.save_image
     }
 
+    /// Selects the shown incident after (or before) the selected one in time, or the first
+    /// (last) when no incident is selected, and centres the map on it at the current zoom.
+    pub fn step_incident(&mut self, forward: bool) {
+        let current = match self.selected {
+            Some(Item::Incident(i)) => Some(i),
+            _ => None,
+        };
+        let Some(i) = crate::model::filter::step_incident(
+            &self.atlas.incidents,
+            &self.incident_visible,
+            current,
+            forward,
+        ) else {
+            return;
+        };
+        self.selected = Some(Item::Incident(i));
+        self.cluster_list = None;
+        if let (Some(x), Some(cam)) = (
+            self.atlas.incidents.get(i),
+            self.saved.camera.or(self.view_camera),
+        ) {
+            self.saved.camera = Some(Camera::at_lon_lat(x.position.x(), x.position.y(), cam.zoom));
+        }
+    }
+
     /// Starts the ruler, or ends it (and forgets its path).
     pub fn toggle_measure(&mut self) {
         self.measure = match self.measure {
@@ -919,6 +968,10 @@ impl App {
             && let Some(record) = self.selected.and_then(record_of)
         {
             self.go_to(record);
+        }
+        let (next, previous) = ui.input(|i| (i.key_pressed(Key::N), i.key_pressed(Key::P)));
+        if next != previous {
+            self.step_incident(next);
         }
         if let Some(m) = &mut self.measure {
             let (undo, end) =

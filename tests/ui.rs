@@ -299,3 +299,56 @@ fn ctrl_s_opens_the_save_image_dialog_and_esc_closes_it_keeping_the_selection() 
     h.run();
     assert!(h.query_by_label("Save map image").is_some());
 }
+
+#[test]
+fn n_and_p_step_through_the_shown_incidents_in_time_and_the_map_follows() {
+    use contested_waters::model::{IncidentFilter, IncidentKind};
+    // Only water-cannon incidents from 2023 on: stepping must skip everything else.
+    let filter = IncidentFilter {
+        kinds: [IncidentKind::WaterCannon].into_iter().collect(),
+        from: contested_waters::io::props::parse_date("2023-01-01"),
+        ..IncidentFilter::default()
+    };
+    let mut h = harness_with(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions {
+            filter: Some(filter.clone()),
+            ..StartOptions::default()
+        },
+    );
+    let atlas = h.state().atlas().clone();
+    let mut expected: Vec<usize> = filter.matching(&atlas.incidents);
+    expected.sort_by_key(|&i| (atlas.incidents[i].date, i));
+    assert!(
+        expected.len() >= 3,
+        "the data has water-cannon incidents since 2023"
+    );
+    let selected_incident =
+        |h: &egui_kittest::Harness<'static, contested_waters::app::App>| match h.state().selected()
+        {
+            Some(Item::Incident(i)) => Some(i),
+            _ => None,
+        };
+    let mut seen = Vec::new();
+    for _ in 0..expected.len() {
+        h.key_press(Key::N);
+        h.run();
+        let i = selected_incident(&h).expect("an incident is selected");
+        // The map is centred on it.
+        let c = h.state().camera().expect("a camera").center_lon_lat();
+        let p = atlas.incidents[i].position;
+        assert!((c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6);
+        seen.push(i);
+    }
+    assert_eq!(seen, expected, "every shown incident once, in date order");
+    // At the end N stays; P walks back; the inspector's button does the same.
+    h.key_press(Key::N);
+    h.run();
+    assert_eq!(selected_incident(&h), expected.last().copied());
+    h.key_press(Key::P);
+    h.run();
+    assert_eq!(selected_incident(&h), Some(expected[expected.len() - 2]));
+    h.get_by_label("← Previous (P)").click();
+    h.run();
+    assert_eq!(selected_incident(&h), Some(expected[expected.len() - 3]));
+}

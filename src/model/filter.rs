@@ -48,6 +48,28 @@ impl IncidentFilter {
     }
 }
 
+/// The shown incident after `current` in time (or before it, when `forward` is false): by
+/// date, then data order for the same date. With no current incident, or one not shown, the
+/// earliest (or latest) shown. `None` past either end: stepping stops there.
+pub fn step_incident(
+    incidents: &[Incident],
+    shown: &[bool],
+    current: Option<usize>,
+    forward: bool,
+) -> Option<usize> {
+    let mut order: Vec<usize> = (0..incidents.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .collect();
+    order.sort_by_key(|&i| (incidents[i].date, i));
+    let at = current.and_then(|c| order.iter().position(|&i| i == c));
+    match (at, forward) {
+        (None, true) => order.first().copied(),
+        (None, false) => order.last().copied(),
+        (Some(k), true) => order.get(k + 1).copied(),
+        (Some(k), false) => k.checked_sub(1).and_then(|k| order.get(k).copied()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -190,5 +212,31 @@ mod tests {
         };
         f.actors.extend(Country::parse("PHL"));
         assert_eq!(shown(&f), ["c", "e"]);
+    }
+
+    #[test]
+    fn stepping_goes_by_date_among_shown_incidents_and_stops_at_the_ends() {
+        let k = IncidentKind::WaterCannon;
+        let incs = vec![
+            inc("a", "2024-03-05", None, k, &[]),
+            inc("b", "2023-01-01", None, k, &[]),
+            inc("c", "2024-03-05", None, k, &[]),
+            inc("d", "2025-07-01", None, k, &[]),
+        ];
+        let all = vec![true; 4];
+        // Date order 1, then 0 and 2 (same day: data order), then 3.
+        assert_eq!(step_incident(&incs, &all, None, true), Some(1));
+        assert_eq!(step_incident(&incs, &all, Some(1), true), Some(0));
+        assert_eq!(step_incident(&incs, &all, Some(0), true), Some(2));
+        assert_eq!(step_incident(&incs, &all, Some(2), true), Some(3));
+        assert_eq!(step_incident(&incs, &all, Some(3), true), None);
+        assert_eq!(step_incident(&incs, &all, Some(1), false), None);
+        assert_eq!(step_incident(&incs, &all, Some(2), false), Some(0));
+        assert_eq!(step_incident(&incs, &all, None, false), Some(3));
+        // Hidden incidents are skipped; a hidden current one starts from the first shown.
+        let shown = vec![true, false, false, true];
+        assert_eq!(step_incident(&incs, &shown, Some(0), true), Some(3));
+        assert_eq!(step_incident(&incs, &shown, Some(1), true), Some(0));
+        assert_eq!(step_incident(&incs, &[false; 4], None, true), None);
     }
 }

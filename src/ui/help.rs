@@ -3,7 +3,7 @@
 use egui::Ui;
 
 /// What each key or gesture does, in the order a new user meets them.
-pub const SHORTCUTS: [(&str, &str); 17] = [
+pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Drag, arrow keys", "pan"),
     (
         "Wheel, pinch, + / −",
@@ -22,6 +22,10 @@ pub const SHORTCUTS: [(&str, &str); 17] = [
     ("Ctrl+F", "find any name, vessel, id or date"),
     ("↑ / ↓, Enter", "choose a find result"),
     ("Z", "bring the selection into view"),
+    (
+        "N / P",
+        "the next / previous shown incident in time (the map follows)",
+    ),
     ("M", "start or end the ruler"),
     ("Backspace", "remove the ruler's last point"),
     (
