@@ -239,4 +239,29 @@ mod tests {
         assert_eq!(step_incident(&incs, &shown, Some(1), true), Some(0));
         assert_eq!(step_incident(&incs, &[false; 4], None, true), None);
     }
+
+    #[test]
+    fn countries_in_a_role_are_listed_once_in_the_order_named() {
+        let mut x = inc(
+            "a",
+            "2024-01-01",
+            None,
+            IncidentKind::Other,
+            &["CHN", "PHL", "CHN", "USA"],
+        );
+        let roles = [
+            ActorRole::Initiator,
+            ActorRole::Target,
+            ActorRole::Initiator,
+            ActorRole::Responder,
+        ];
+        for (a, r) in x.actors.iter_mut().zip(roles) {
+            a.role = r;
+        }
+        let code = |v: Vec<Country>| v.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        assert_eq!(code(x.countries_in_role(ActorRole::Initiator)), ["CHN"]);
+        assert_eq!(code(x.countries_in_role(ActorRole::Target)), ["PHL"]);
+        assert_eq!(code(x.countries_in_role(ActorRole::Responder)), ["USA"]);
+        assert!(x.countries_in_role(ActorRole::Other).is_empty());
+    }
 }

@@ -204,4 +204,15 @@ impl Incident {
     pub fn last_day(&self) -> Date {
         self.date_end.unwrap_or(self.date)
     }
+
+    /// Countries of the actors with `role`, each once, in the order first named.
+    pub fn countries_in_role(&self, role: ActorRole) -> Vec<Country> {
+        let mut out: Vec<Country> = Vec::new();
+        for a in self.actors.iter().filter(|a| a.role == role) {
+            if !out.contains(&a.country) {
+                out.push(a.country);
+            }
+        }
+        out
+    }
 }

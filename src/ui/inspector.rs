@@ -158,8 +158,33 @@ fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> 
     chosen
 }
 
+/// "China → Philippines": who started it and against whom, when the data says.
+fn sides_line(x: &crate::model::Incident) -> Option<String> {
+    use crate::model::incident::ActorRole;
+    let names = |role| {
+        x.countries_in_role(role)
+            .iter()
+            .map(|c| c.name())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (from, to) = (names(ActorRole::Initiator), names(ActorRole::Target));
+    match (from.is_empty(), to.is_empty()) {
+        (false, false) => Some(format!("{from} → {to}")),
+        (false, true) => Some(format!("by {from}")),
+        (true, false) => Some(format!("against {to}")),
+        (true, true) => None,
+    }
+}
+
 fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option<Item> {
-    ui.heading(x.kind.label());
+    ui.heading(match x.kind {
+        crate::model::IncidentKind::Other => "Other incident",
+        k => k.label(),
+    });
+    if let Some(sides) = sides_line(x) {
+        ui.strong(sides);
+    }
     let dates = match x.date_end {
         Some(end) => format!(
             "{} to {}",
