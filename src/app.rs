@@ -732,6 +732,17 @@ impl App {
                 ) {
                     self.export_shown();
                 }
+                let mut newest_first = self.saved.filter.matching(&self.atlas.incidents);
+                newest_first.sort_by_key(|&i| std::cmp::Reverse((self.atlas.incidents[i].date, i)));
+                let selected = match self.selected {
+                    Some(Item::Incident(i)) => Some(i),
+                    _ => None,
+                };
+                if let Some(i) =
+                    ui::incidents_panel::incident_list_ui(ui, &self.atlas, &newest_first, selected)
+                {
+                    self.select_incident(i);
+                }
             }
             SideTab::Agreements => {
                 let opened = ui::agreements_panel::agreements_ui(
@@ -904,6 +915,11 @@ impl App {
         ) else {
             return;
         };
+        self.select_incident(i);
+    }
+
+    /// Selects an incident and centres the map on it at the current zoom.
+    pub fn select_incident(&mut self, i: usize) {
         self.selected = Some(Item::Incident(i));
         self.cluster_list = None;
         if let (Some(x), Some(cam)) = (

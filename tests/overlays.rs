@@ -286,3 +286,47 @@ fn arrow_keys_over_the_timeline_step_the_range_not_the_map() {
     assert_eq!(h.state().filter().from, Some(date("2024-02-15")));
     assert_eq!(h.state().camera(), camera, "the map did not pan");
 }
+
+#[test]
+fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_one() {
+    let mut h = harness_with(
+        bundled(),
+        StartOptions {
+            side_tab: SideTab::Incidents,
+            ..Default::default()
+        },
+    );
+    let atlas = h.state().atlas().clone();
+    let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
+    let newest = (0..atlas.incidents.len())
+        .max_by_key(|&i| (atlas.incidents[i].date, i))
+        .expect("incidents");
+    let oldest_laser = (0..atlas.incidents.len())
+        .filter(|&i| atlas.incidents[i].kind == IncidentKind::Laser)
+        .min_by_key(|&i| (atlas.incidents[i].date, i))
+        .expect("a laser incident");
+    // The newest is at the top; an old laser incident is far down, not laid out.
+    assert!(h.query_by_label(&line(newest)).is_some());
+    assert!(h.query_by_label(&line(oldest_laser)).is_none());
+    // Only lasers: the list follows the filter, and the old one comes into view.
+    h.get_by_label("none").click_accesskit();
+    h.run();
+    h.get_by_label("Laser").click_accesskit();
+    h.run();
+    assert!(
+        h.query_by_label(&line(newest)).is_none()
+            || atlas.incidents[newest].kind == IncidentKind::Laser
+    );
+    h.get_by_label(&line(oldest_laser)).click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state().selected(),
+        Some(contested_waters::map::Item::Incident(oldest_laser))
+    );
+    let c = h.state().camera().expect("camera").center_lon_lat();
+    let p = atlas.incidents[oldest_laser].position;
+    assert!(
+        (c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6,
+        "map centred on it"
+    );
+}
