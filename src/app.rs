@@ -164,6 +164,8 @@ pub struct App {
     save_image: ui::save_image::SaveImage,
     /// Where the map was drawn last frame (points), for cutting it out of a screenshot.
     map_rect: Option<egui::Rect>,
+    /// The incident the Incidents tab's list last scrolled to (or was clicked in).
+    list_revealed: Option<usize>,
     /// Incidents of the cluster the user clicked, listed in the inspector.
     cluster_list: Option<Vec<usize>>,
     /// Incident clusters drawn in the last frame.
@@ -248,6 +250,7 @@ impl App {
             show_help: false,
             save_image: ui::save_image::SaveImage::default(),
             map_rect: None,
+            list_revealed: None,
             export_path: "contested-waters-incidents.csv".to_owned(),
             export_message: None,
             side_tab: options.side_tab,
@@ -738,9 +741,19 @@ impl App {
                     Some(Item::Incident(i)) => Some(i),
                     _ => None,
                 };
-                if let Some(i) =
-                    ui::incidents_panel::incident_list_ui(ui, &self.atlas, &newest_first, selected)
-                {
+                // Follow a selection made elsewhere (map, N / P) once; not one made in the list.
+                let reveal = selected
+                    .filter(|&i| self.list_revealed != Some(i))
+                    .and_then(|i| newest_first.iter().position(|&j| j == i));
+                self.list_revealed = selected;
+                if let Some(i) = ui::incidents_panel::incident_list_ui(
+                    ui,
+                    &self.atlas,
+                    &newest_first,
+                    selected,
+                    reveal,
+                ) {
+                    self.list_revealed = Some(i);
                     self.select_incident(i);
                 }
             }

@@ -330,3 +330,35 @@ fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_on
         "map centred on it"
     );
 }
+
+#[test]
+fn a_selection_made_on_the_map_or_with_n_p_scrolls_the_incident_list_to_it() {
+    let mut h = harness_with(
+        bundled(),
+        StartOptions {
+            side_tab: SideTab::Incidents,
+            ..Default::default()
+        },
+    );
+    let atlas = h.state().atlas().clone();
+    let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
+    let oldest = (0..atlas.incidents.len())
+        .min_by_key(|&i| (atlas.incidents[i].date, i))
+        .expect("incidents");
+    assert!(
+        h.query_by_label(&line(oldest)).is_none(),
+        "far down the list"
+    );
+    // N with nothing selected takes the earliest shown incident: the list follows.
+    h.key_press(egui::Key::N);
+    // The scroll bar fades in over a few frames.
+    h.run_steps(10);
+    assert_eq!(
+        h.state().selected(),
+        Some(contested_waters::map::Item::Incident(oldest))
+    );
+    assert!(
+        h.query_by_label(&line(oldest)).is_some(),
+        "scrolled into view"
+    );
+}

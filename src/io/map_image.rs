@@ -41,6 +41,15 @@ pub fn default_file_name(now: chrono::NaiveDateTime) -> String {
     format!("contested-waters-map-{}.png", now.format("%Y%m%d-%H%M%S"))
 }
 
+/// The file a typed name stands for: trimmed, and `.png` added when it has no extension.
+pub fn png_path(typed: &str) -> PathBuf {
+    let mut path = PathBuf::from(typed.trim());
+    if path.extension().is_none() {
+        path.set_extension("png");
+    }
+    path
+}
+
 /// Writes `image` to `path` as a PNG, atomically (see [`super::atomic`]).
 pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
     let [w, h] = image.size;
@@ -48,6 +57,12 @@ pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
         path: path.to_path_buf(),
         message,
     };
+    let is_png = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("png"));
+    if !is_png {
+        return Err(encode("only PNG is written: name the file .png".into()));
+    }
     let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
         return Err(encode("image too large".into()));
     };
@@ -123,12 +138,28 @@ mod tests {
         let e = save_png(&bad, &grid()).expect_err("cannot write");
         assert!(e.to_string().contains("map.png"), "{e}");
         assert!(!dir.join("no-such-folder").exists());
+        let e = save_png(&dir.join("map.jpeg"), &grid()).expect_err("not a PNG name");
+        assert!(
+            e.to_string().contains("map.jpeg") && e.to_string().contains(".png"),
+            "{e}"
+        );
+        assert!(!dir.join("map.jpeg").exists());
         let empty = ColorImage::new([0, 0], Vec::new());
         assert!(matches!(
             save_png(&path, &empty),
             Err(MapImageError::Empty { .. })
         ));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_typed_name_without_extension_becomes_a_png() {
+        assert_eq!(
+            png_path("  maps/scarborough "),
+            PathBuf::from("maps/scarborough.png")
+        );
+        assert_eq!(png_path("a.PNG"), PathBuf::from("a.PNG"));
+        assert_eq!(png_path("shot.jpeg"), PathBuf::from("shot.jpeg"));
     }
 
     #[test]

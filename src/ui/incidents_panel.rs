@@ -165,33 +165,42 @@ pub fn export_ui(ui: &mut Ui, path: &mut String, shown: usize, message: Option<&
 
 /// The shown incidents, newest first, one line each; returns the one clicked. Only the rows
 /// in view are laid out, so a long list costs no more than a short one.
+///
+/// `reveal`: a row to scroll into view (two rows below the top), when the selection changed
+/// elsewhere (on the map, with N / P).
 pub fn incident_list_ui(
     ui: &mut Ui,
     atlas: &Atlas,
     newest_first: &[usize],
     selected: Option<usize>,
+    reveal: Option<usize>,
 ) -> Option<usize> {
     ui.separator();
     ui.label(RichText::new("Shown incidents, newest first").strong());
     let mut chosen = None;
     let row_height = ui.spacing().interact_size.y;
-    egui::ScrollArea::vertical()
+    let mut area = egui::ScrollArea::vertical()
         .id_salt("incident-list")
         .max_height(320.0)
-        .auto_shrink([false, true])
-        .show_rows(ui, row_height, newest_first.len(), |ui, rows| {
-            for &i in newest_first.get(rows).unwrap_or_default() {
-                let Some(x) = atlas.incidents.get(i) else {
-                    continue;
-                };
-                let line = crate::map::view::incident_line(x);
-                let button =
-                    egui::Button::selectable(selected == Some(i), line.as_str()).truncate();
-                if ui.add(button).on_hover_text(&x.summary).clicked() {
-                    chosen = Some(i);
-                }
+        .auto_shrink([false, true]);
+    if let Some(row) = reveal {
+        let pitch = row_height + ui.spacing().item_spacing.y;
+        #[allow(clippy::cast_precision_loss)]
+        let offset = row.saturating_sub(2) as f32 * pitch;
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_rows(ui, row_height, newest_first.len(), |ui, rows| {
+        for &i in newest_first.get(rows).unwrap_or_default() {
+            let Some(x) = atlas.incidents.get(i) else {
+                continue;
+            };
+            let line = crate::map::view::incident_line(x);
+            let button = egui::Button::selectable(selected == Some(i), line.as_str()).truncate();
+            if ui.add(button).on_hover_text(&x.summary).clicked() {
+                chosen = Some(i);
             }
-        });
+        }
+    });
     chosen
 }
 

@@ -1,7 +1,7 @@
 //! "Save map image" (Ctrl+S): a dialog for the file name, then the map cut out of the next
 //! frame's screenshot, stamped with its scale and attribution, written as a PNG.
 
-use crate::io::map_image::{crop, default_file_name, save_png};
+use crate::io::map_image::{crop, default_file_name, png_path, save_png};
 use egui::{Context, Key, Rect, Ui};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -92,7 +92,7 @@ impl SaveImage {
             });
         if save && !text.trim().is_empty() {
             self.job = Some(Job {
-                path: PathBuf::from(text.trim()),
+                path: png_path(text),
                 frames_left: FRAMES_BEFORE_CAPTURE,
                 requested_at: None,
                 outcome: Arc::default(),
