@@ -162,8 +162,6 @@ pub struct App {
     show_help: bool,
     /// "Save map image" (Ctrl+S): its dialog, the capture under way, the last outcome.
     save_image: ui::save_image::SaveImage,
-    /// Where the map was drawn last frame (points), for cutting it out of a screenshot.
-    map_rect: Option<egui::Rect>,
     /// The incident the Incidents tab's list last scrolled to (or was clicked in).
     list_revealed: Option<usize>,
     /// Incidents of the cluster the user clicked, listed in the inspector.
@@ -249,7 +247,6 @@ impl App {
             show_about: false,
             show_help: false,
             save_image: ui::save_image::SaveImage::default(),
-            map_rect: None,
             list_revealed: None,
             export_path: "contested-waters-incidents.csv".to_owned(),
             export_message: None,
@@ -677,7 +674,8 @@ impl App {
             .frame(egui::Frame::NONE)
             .show(ui, |ui| self.map_ui(ui));
         self.save_image.dialog_ui(ui.ctx());
-        self.save_image.step(ui.ctx(), self.map_rect);
+        let map_rect = self.map_viewport.as_ref().map(crate::map::view::egui_rect);
+        self.save_image.step(ui.ctx(), map_rect);
         self.frames += 1;
         self.screenshot_step(ui.ctx());
     }
@@ -818,14 +816,6 @@ impl App {
             stamp: self.save_image.capturing().then_some(stamp.as_str()),
         }
         .show(ui);
-        self.map_rect = out.viewport.map(|v| {
-            #[allow(clippy::cast_possible_truncation)]
-            let r = egui::Rect::from_min_size(
-                egui::pos2(v.min.x as f32, v.min.y as f32),
-                egui::vec2(v.size.x as f32, v.size.y as f32),
-            );
-            r
-        });
         if let (Some(m), Some(p)) = (&mut self.measure, out.measure_click) {
             m.push(p);
         }
@@ -901,11 +891,6 @@ impl App {
     /// What the last export did.
     pub fn export_message(&self) -> Option<&str> {
         self.export_message.as_deref()
-    }
-
-    /// Where the map was drawn in the last frame, in points.
-    pub fn map_rect(&self) -> Option<egui::Rect> {
-        self.map_rect
     }
 
     /// "Save map image": its dialog, file field and last outcome.

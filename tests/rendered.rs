@@ -184,7 +184,9 @@ fn saving_the_map_writes_the_map_area_with_its_scale_and_attribution() {
     // The stamp (scale bars, attribution) darkens the bottom-right corner; the same corner
     // of the map as drawn before saving has no such text.
     let stamped = dark_in_corner(&saved, 420, 60);
-    let rect = h.state().map_rect().expect("the map was drawn");
+    let rect = contested_waters::map::view::egui_rect(
+        &h.state().map_viewport().expect("the map was drawn"),
+    );
     // kittest draws at one pixel per point; truncation to whole pixels is intended.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let map_before = image::imageops::crop_imm(

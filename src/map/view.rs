@@ -131,6 +131,11 @@ pub fn screen_rect(rect: Rect) -> ScreenRect {
     )
 }
 
+/// The egui rect of a viewport (the inverse of [`screen_rect`]).
+pub fn egui_rect(vp: &ScreenRect) -> Rect {
+    Rect::from_min_size(pos(vp.min), egui::vec2(pos(vp.size).x, pos(vp.size).y))
+}
+
 impl MapView<'_> {
     /// Handles input, paints, and reports what happened.
     pub fn show(self, ui: &mut Ui) -> MapOutput {
