@@ -126,8 +126,7 @@ fn ctrl_f_typing_and_enter_select_the_feature_and_centre_the_map_on_it() {
     let cam = h.state().camera().expect("camera");
     assert!(cam.zoom >= contested_waters::map::goto::POINT_ZOOM && cam.zoom > before.zoom);
     let p = a.features[i].position;
-    let c = cam.center_lon_lat();
-    assert!((c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6);
+    common::assert_centred_on(&h, p.x(), p.y());
     // The box is cleared after a pick, and the list with it.
     assert_eq!(find_box(&h).value().as_deref(), Some(""));
     assert_eq!(h.query_all_by_label("feature").count(), 0);
@@ -177,8 +176,7 @@ fn z_and_the_inspector_button_bring_the_selection_into_view() {
     h.run();
     let cam = h.state().camera().expect("camera");
     assert!(cam.zoom >= contested_waters::map::goto::POINT_ZOOM && cam.zoom > before.zoom);
-    let c = cam.center_lon_lat();
-    assert!((c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6);
+    common::assert_centred_on(&h, p.x(), p.y());
     // Pan away, then the button brings it back.
     h.key_press(Key::ArrowLeft);
     h.run();

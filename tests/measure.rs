@@ -98,7 +98,6 @@ fn the_context_menu_starts_the_ruler_where_it_was_opened_and_centres_the_map() {
     h.get_by_label("Centre the map here").click();
     h.run();
     let cam = h.state().camera().expect("camera");
-    let c = cam.center_lon_lat();
-    assert!((c.x - target.0).abs() < 1e-6 && (c.y - target.1).abs() < 1e-6);
+    common::assert_centred_on(&h, target.0, target.1);
     assert!((cam.zoom - zoom).abs() < 1e-9);
 }

@@ -19,15 +19,20 @@ fn bundled() -> io::LoadReport {
     io::load_dir(&io::bundled_assets_dir())
 }
 
-#[test]
-fn choosing_only_water_cannon_shows_their_count() {
-    let mut h = harness_with(
+/// The app with the bundled data and the Incidents tab open.
+fn incidents_tab() -> egui_kittest::Harness<'static, contested_waters::app::App> {
+    harness_with(
         bundled(),
         StartOptions {
             side_tab: SideTab::Incidents,
             ..Default::default()
         },
-    );
+    )
+}
+
+#[test]
+fn choosing_only_water_cannon_shows_their_count() {
+    let mut h = incidents_tab();
     let total = h.state().atlas().incidents.len();
     let water = h
         .state()
@@ -160,13 +165,7 @@ fn clicking_a_cluster_lists_its_incidents_and_choosing_one_opens_it() {
 
 #[test]
 fn a_drag_on_the_timeline_sets_the_date_range_and_the_count() {
-    let mut h = harness_with(
-        bundled(),
-        StartOptions {
-            side_tab: SideTab::Incidents,
-            ..Default::default()
-        },
-    );
+    let mut h = incidents_tab();
     let total = h.state().atlas().incidents.len();
     assert_eq!(h.state().incidents_shown(), total);
     let rect = h.state().timeline_rect().expect("timeline drawn");
@@ -289,13 +288,7 @@ fn arrow_keys_over_the_timeline_step_the_range_not_the_map() {
 
 #[test]
 fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_one() {
-    let mut h = harness_with(
-        bundled(),
-        StartOptions {
-            side_tab: SideTab::Incidents,
-            ..Default::default()
-        },
-    );
+    let mut h = incidents_tab();
     let atlas = h.state().atlas().clone();
     let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
     let newest = (0..atlas.incidents.len())
@@ -323,23 +316,13 @@ fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_on
         h.state().selected(),
         Some(contested_waters::map::Item::Incident(oldest_laser))
     );
-    let c = h.state().camera().expect("camera").center_lon_lat();
     let p = atlas.incidents[oldest_laser].position;
-    assert!(
-        (c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6,
-        "map centred on it"
-    );
+    common::assert_centred_on(&h, p.x(), p.y());
 }
 
 #[test]
 fn a_selection_made_on_the_map_or_with_n_p_scrolls_the_incident_list_to_it() {
-    let mut h = harness_with(
-        bundled(),
-        StartOptions {
-            side_tab: SideTab::Incidents,
-            ..Default::default()
-        },
-    );
+    let mut h = incidents_tab();
     let atlas = h.state().atlas().clone();
     let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
     let oldest = (0..atlas.incidents.len())

@@ -334,10 +334,8 @@ fn n_and_p_step_through_the_shown_incidents_in_time_and_the_map_follows() {
         h.key_press(Key::N);
         h.run();
         let i = selected_incident(&h).expect("an incident is selected");
-        // The map is centred on it.
-        let c = h.state().camera().expect("a camera").center_lon_lat();
         let p = atlas.incidents[i].position;
-        assert!((c.x - p.x()).abs() < 1e-6 && (c.y - p.y()).abs() < 1e-6);
+        common::assert_centred_on(&h, p.x(), p.y());
         seen.push(i);
     }
     assert_eq!(seen, expected, "every shown incident once, in date order");

@@ -87,3 +87,12 @@ pub fn lon_lat_at(h: &Harness<'static, App>, pos: Pos2) -> (f64, f64) {
     let ll = contested_waters::map::projection::lon_lat_from_world(w);
     (ll.x, ll.y)
 }
+
+/// Asserts that the map is centred on a lon/lat.
+pub fn assert_centred_on(h: &Harness<'static, App>, lon: f64, lat: f64) {
+    let c = h.state().camera().expect("camera").center_lon_lat();
+    assert!(
+        (c.x - lon).abs() < 1e-6 && (c.y - lat).abs() < 1e-6,
+        "centred on {c:?}, not ({lon}, {lat})"
+    );
+}
