@@ -3,9 +3,10 @@
 use crate::map::Camera;
 use crate::map::coords::format_lon_lat;
 use crate::map::measure::{Measurement, format_distance};
-use crate::map::scale::{MAX_BAR_PT, fmt_len, scale_bars};
+use crate::map::scale::MAX_BAR_PT;
+use crate::map::stamp::paint_scale_bars;
 use crate::model::Date;
-use egui::{Pos2, Stroke, Ui, Vec2};
+use egui::{Pos2, Ui, Vec2};
 use geo::Coord;
 
 /// What the user asked of the status bar.
@@ -38,35 +39,16 @@ pub fn status_ui(
             camera.scale_denominator(3.78)
         ));
         ui.separator();
-        let ((km, km_pt), (nm, nm_pt)) = scale_bars(camera);
-        #[allow(clippy::cast_possible_truncation)]
-        let (km_pt, nm_pt) = (km_pt as f32, nm_pt as f32);
         let (rect, _) = ui.allocate_exact_size(
             Vec2::new(MAX_BAR_PT as f32 + 70.0, 26.0),
             egui::Sense::hover(),
         );
-        let p = ui.painter_at(rect);
-        let color = ui.visuals().text_color();
-        let stroke = Stroke::new(1.5, color);
-        let x0 = rect.left() + 2.0;
-        for (y, len, text) in [
-            (rect.top() + 8.0, km_pt, format!("{} km", fmt_len(km))),
-            (rect.top() + 20.0, nm_pt, format!("{} nm", fmt_len(nm))),
-        ] {
-            p.line_segment([Pos2::new(x0, y), Pos2::new(x0 + len, y)], stroke);
-            p.line_segment([Pos2::new(x0, y - 3.0), Pos2::new(x0, y + 1.0)], stroke);
-            p.line_segment(
-                [Pos2::new(x0 + len, y - 3.0), Pos2::new(x0 + len, y + 1.0)],
-                stroke,
-            );
-            p.text(
-                Pos2::new(x0 + len + 4.0, y),
-                egui::Align2::LEFT_CENTER,
-                text,
-                egui::FontId::proportional(11.0),
-                color,
-            );
-        }
+        paint_scale_bars(
+            &ui.painter_at(rect),
+            Pos2::new(rect.left() + 2.0, rect.top() + 8.0),
+            camera,
+            ui.visuals().text_color(),
+        );
         ui.separator();
         action.toggle_ruler = ui
             .selectable_label(ruler.is_some(), "Measure (M)")
