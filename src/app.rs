@@ -733,8 +733,11 @@ impl App {
                 ) {
                     self.export_shown();
                 }
-                let mut newest_first = self.saved.filter.matching(&self.atlas.incidents);
-                newest_first.sort_by_key(|&i| std::cmp::Reverse((self.atlas.incidents[i].date, i)));
+                let mut newest_first = crate::model::filter::in_time_order(
+                    &self.atlas.incidents,
+                    &self.incident_visible,
+                );
+                newest_first.reverse();
                 let selected = match self.selected {
                     Some(Item::Incident(i)) => Some(i),
                     _ => None,

@@ -48,6 +48,16 @@ impl IncidentFilter {
     }
 }
 
+/// Indices of the shown incidents, oldest first (data order within a day): the order the
+/// incident list (reversed) and stepping with N / P follow.
+pub fn in_time_order(incidents: &[Incident], shown: &[bool]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..incidents.len())
+        .filter(|&i| shown.get(i).copied().unwrap_or(false))
+        .collect();
+    order.sort_by_key(|&i| (incidents[i].date, i));
+    order
+}
+
 /// The shown incident after `current` in time (or before it, when `forward` is false): by
 /// date, then data order for the same date. With no current incident, or one not shown, the
 /// earliest (or latest) shown. `None` past either end: stepping stops there.
@@ -57,10 +67,7 @@ pub fn step_incident(
     current: Option<usize>,
     forward: bool,
 ) -> Option<usize> {
-    let mut order: Vec<usize> = (0..incidents.len())
-        .filter(|&i| shown.get(i).copied().unwrap_or(false))
-        .collect();
-    order.sort_by_key(|&i| (incidents[i].date, i));
+    let order = in_time_order(incidents, shown);
     let at = current.and_then(|c| order.iter().position(|&i| i == c));
     match (at, forward) {
         (None, true) => order.first().copied(),
