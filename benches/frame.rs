@@ -7,6 +7,7 @@
 
 mod common;
 
+use contested_waters::app::Command;
 use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
 use contested_waters::map::Camera;
@@ -159,7 +160,7 @@ fn million(c: &mut Criterion) {
         b.iter(|| {
             k = (k + 1) % 2;
             let (from, to) = ranges[k];
-            h.state_mut().set_date_range(from, to);
+            h.state_mut().apply(Command::SetDateRange(from, to));
             frame(&mut h)
         });
     });
@@ -182,7 +183,8 @@ fn million(c: &mut Criterion) {
         g.sample_size(10).measurement_time(Duration::from_secs(6));
         g.bench_function("user_file_99mb", |b| b.iter(|| frame(&mut h)));
         // Zoomed in to where its rings are drawn as lines and its points split.
-        h.state_mut().saved.camera = Some(Camera::at_lon_lat(115.0, 10.0, 9.0));
+        h.state_mut()
+            .apply(Command::SetCamera(Camera::at_lon_lat(115.0, 10.0, 9.0)));
         h.run_steps(3);
         g.bench_function("user_file_99mb_zoom9", |b| b.iter(|| frame(&mut h)));
         g.finish();

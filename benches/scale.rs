@@ -4,8 +4,9 @@
 //! same run). The test data is generated here, deterministically; nothing large is committed.
 
 use contested_waters::io::user_file::{NoControl, parse_user_geojson};
-use contested_waters::map::pick::{Item, PickIndex};
+use contested_waters::map::pick::PickIndex;
 use contested_waters::map::synthetic::SyntheticLayer;
+use contested_waters::model::RecordRef;
 use contested_waters::model::synthetic::SyntheticIncidents;
 mod common;
 
@@ -55,8 +56,8 @@ fn pick(c: &mut Criterion) {
     c.bench_function("pick_1m_rtree", |b| {
         b.iter(|| {
             k = (k + 1) % queries.len();
-            black_box(index.pick(queries[k], tolerance_m, |i: Item| {
-                matches!(i, Item::Incident(_))
+            black_box(index.pick(queries[k], tolerance_m, |i: RecordRef| {
+                matches!(i, RecordRef::Incident(_))
             }))
         });
     });

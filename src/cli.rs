@@ -127,7 +127,7 @@ pub fn parse_kinds(s: &str) -> Result<BTreeSet<IncidentKind>, String> {
             IncidentKind::parse(k).ok_or_else(|| {
                 format!(
                     "unknown incident kind \"{k}\"; accepted: {}",
-                    crate::io::incidents::accepted_kinds()
+                    IncidentKind::accepted()
                 )
             })
         })

@@ -1,11 +1,12 @@
 //! Loading user files off the UI thread, with progress and cancel.
 
 use crate::io::LoadError;
-use crate::io::user_file::{LoadControl, UserLayer, UserLoad, load_user_file};
+use crate::io::user_file::{LoadControl, UserLoad, load_user_file};
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::user::UserScene;
 use crate::model::Date;
 use crate::model::synthetic::SyntheticIncidents;
+use crate::model::user_layer::UserLayer;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -19,6 +20,17 @@ pub struct LoadedLayer {
     pub skipped: Vec<LoadError>,
     /// How many were skipped in all.
     pub skipped_total: usize,
+}
+
+impl std::fmt::Debug for LoadedLayer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LoadedLayer")
+            .field("name", &self.layer.name)
+            .field("points", &self.layer.points.len())
+            .field("paths", &self.layer.paths.len())
+            .field("skipped_total", &self.skipped_total)
+            .finish_non_exhaustive()
+    }
 }
 
 /// How a job ended.
@@ -73,8 +85,7 @@ impl LoadJob {
                     skipped,
                     skipped_total,
                 }) if !control.cancelled() => loaded(layer, skipped, skipped_total),
-                Ok(_) => JobOutcome::Cancelled,
-                Err(_) if control.cancelled() => JobOutcome::Cancelled,
+                Ok(_) | Err(LoadError::Cancelled { .. }) => JobOutcome::Cancelled,
                 Err(e) => JobOutcome::Failed(e),
             },
         )
@@ -152,7 +163,10 @@ impl LoadJob {
         match self.rx.try_recv() {
             Ok(o) => Some(o),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(JobOutcome::Cancelled),
+            // The thread ended without sending: it panicked. Say so; never call it cancelled.
+            Err(TryRecvError::Disconnected) => Some(JobOutcome::Failed(LoadError::Interrupted {
+                file: self.path.clone(),
+            })),
         }
     }
 }

@@ -158,7 +158,11 @@ fn the_incidents_panel_exports_what_the_filter_shows() {
     h.get_by_label("Incidents").click();
     h.run();
     let from: contested_waters::model::Date = "2024-01-01".parse().expect("date");
-    h.state_mut().set_date_range(Some(from), None);
+    h.state_mut()
+        .apply(contested_waters::app::Command::SetDateRange(
+            Some(from),
+            None,
+        ));
     h.run();
     h.run();
     let shown = h.state().incidents_shown();

@@ -8,9 +8,9 @@ mod common;
 
 use common::harness;
 use contested_waters::io;
-use contested_waters::map::Item;
+use contested_waters::model::Atlas;
 use contested_waters::model::search::SearchIndex;
-use contested_waters::model::{Atlas, RecordRef};
+use contested_waters::model::{Item, RecordRef};
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable;
 
@@ -122,7 +122,10 @@ fn ctrl_f_typing_and_enter_select_the_feature_and_centre_the_map_on_it() {
     h.run();
     let a = h.state().atlas();
     let i = a.feature_index("second-thomas-shoal").expect("feature");
-    assert_eq!(h.state().selected(), Some(Item::Feature(i)));
+    assert_eq!(
+        h.state().selected(),
+        Some(Item::Record(RecordRef::Feature(i)))
+    );
     let cam = h.state().camera().expect("camera");
     assert!(cam.zoom >= contested_waters::map::goto::POINT_ZOOM && cam.zoom > before.zoom);
     let p = a.features[i].position;
@@ -147,7 +150,10 @@ fn clicking_a_result_selects_it_and_escape_clears_the_box() {
         .iter()
         .position(|x| x.id == "agr-usa-phl-edca")
         .expect("EDCA");
-    assert_eq!(h.state().selected(), Some(Item::Agreement(i)));
+    assert_eq!(
+        h.state().selected(),
+        Some(Item::Record(RecordRef::Agreement(i)))
+    );
     // Escape in the box clears what was typed and leaves the selection alone.
     find_box(&h).focus();
     h.run();
@@ -159,7 +165,10 @@ fn clicking_a_result_selects_it_and_escape_clears_the_box() {
     h.run();
     assert_eq!(h.query_all_by_label("feature").count(), 0);
     assert_eq!(find_box(&h).value().as_deref(), Some(""));
-    assert_eq!(h.state().selected(), Some(Item::Agreement(i)));
+    assert_eq!(
+        h.state().selected(),
+        Some(Item::Record(RecordRef::Agreement(i)))
+    );
 }
 
 #[test]
@@ -169,7 +178,10 @@ fn z_and_the_inspector_button_bring_the_selection_into_view() {
     common::click_at(&mut h, at);
     let a = h.state().atlas();
     let i = a.feature_index("scarborough-shoal").expect("feature");
-    assert_eq!(h.state().selected(), Some(Item::Feature(i)));
+    assert_eq!(
+        h.state().selected(),
+        Some(Item::Record(RecordRef::Feature(i)))
+    );
     let p = a.features[i].position;
     let before = h.state().camera().expect("camera");
     h.key_press(Key::Z);

@@ -47,7 +47,7 @@ fn clicks_measure_the_geodesic_path_and_select_nothing() {
     assert!(h.state().measurement().is_none(), "Esc ends the ruler");
     // Out of the ruler, a click selects again.
     click_at(&mut h, a);
-    assert!(h.state().selected().is_some());
+    common::assert_selected(&h, "scarborough-shoal");
 }
 
 #[test]
@@ -56,7 +56,7 @@ fn esc_while_measuring_keeps_the_selection_and_the_button_toggles_the_ruler() {
     let a = feature_screen_pos(&h, "scarborough-shoal");
     click_at(&mut h, a);
     let selected = h.state().selected();
-    assert!(selected.is_some());
+    common::assert_selected(&h, "scarborough-shoal");
     h.get_by_label("Measure (M)").click();
     h.run();
     assert!(h.state().measurement().is_some());

@@ -9,6 +9,7 @@ use common::harness_with;
 use contested_waters::app::{SideTab, StartOptions};
 use contested_waters::io;
 use contested_waters::model::{Date, IncidentKind};
+use contested_waters::model::{Item, RecordRef};
 use egui_kittest::kittest::Queryable;
 
 fn date(s: &str) -> Date {
@@ -97,10 +98,7 @@ fn edca_sites_appear_only_once_edca_exists() {
     let p = site_pos(&h);
     common::click_at(&mut h, p);
     assert!(
-        !matches!(
-            h.state().selected(),
-            Some(contested_waters::map::Item::Site(_))
-        ),
+        !matches!(h.state().selected(), Some(Item::Record(RecordRef::Site(_)))),
         "{:?}",
         h.state().selected()
     );
@@ -108,10 +106,7 @@ fn edca_sites_appear_only_once_edca_exists() {
     let p = site_pos(&h);
     common::click_at(&mut h, p);
     assert!(
-        matches!(
-            h.state().selected(),
-            Some(contested_waters::map::Item::Site(_))
-        ),
+        matches!(h.state().selected(), Some(Item::Record(RecordRef::Site(_)))),
         "{:?}",
         h.state().selected()
     );
@@ -154,12 +149,12 @@ fn clicking_a_cluster_lists_its_incidents_and_choosing_one_opens_it() {
         .iter()
         .max_by_key(|&&i| atlas.incidents[i].date)
         .expect("members");
-    let text = contested_waters::map::view::incident_line(&atlas.incidents[newest]);
+    let text = atlas.incidents[newest].one_line();
     h.get_by_label(&text).click_accesskit();
     h.run();
     assert_eq!(
         h.state().selected(),
-        Some(contested_waters::map::Item::Incident(newest))
+        Some(Item::Record(RecordRef::Incident(newest)))
     );
 }
 
@@ -290,7 +285,7 @@ fn arrow_keys_over_the_timeline_step_the_range_not_the_map() {
 fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_one() {
     let mut h = incidents_tab();
     let atlas = h.state().atlas().clone();
-    let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
+    let line = |i: usize| atlas.incidents[i].one_line();
     let newest = (0..atlas.incidents.len())
         .max_by_key(|&i| (atlas.incidents[i].date, i))
         .expect("incidents");
@@ -314,7 +309,7 @@ fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_on
     h.run();
     assert_eq!(
         h.state().selected(),
-        Some(contested_waters::map::Item::Incident(oldest_laser))
+        Some(Item::Record(RecordRef::Incident(oldest_laser)))
     );
     let p = atlas.incidents[oldest_laser].position;
     common::assert_centred_on(&h, p.x(), p.y());
@@ -324,7 +319,7 @@ fn the_incidents_tab_lists_the_shown_incidents_newest_first_and_a_click_opens_on
 fn a_selection_made_on_the_map_or_with_n_p_scrolls_the_incident_list_to_it() {
     let mut h = incidents_tab();
     let atlas = h.state().atlas().clone();
-    let line = |i: usize| contested_waters::map::view::incident_line(&atlas.incidents[i]);
+    let line = |i: usize| atlas.incidents[i].one_line();
     let oldest = (0..atlas.incidents.len())
         .min_by_key(|&i| (atlas.incidents[i].date, i))
         .expect("incidents");
@@ -338,7 +333,7 @@ fn a_selection_made_on_the_map_or_with_n_p_scrolls_the_incident_list_to_it() {
     h.run_steps(10);
     assert_eq!(
         h.state().selected(),
-        Some(contested_waters::map::Item::Incident(oldest))
+        Some(Item::Record(RecordRef::Incident(oldest)))
     );
     assert!(
         h.query_by_label(&line(oldest)).is_some(),

@@ -4,10 +4,11 @@
 mod common;
 
 use common::{click_at, harness_with};
+use contested_waters::app::Command;
 use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
 use contested_waters::map::Camera;
-use contested_waters::map::Item;
+use contested_waters::model::Item;
 use contested_waters::model::{IncidentFilter, IncidentKind};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -44,10 +45,10 @@ fn the_filter_applies_to_synthetic_incidents_and_the_real_data_is_untouched() {
         .filter(|&i| s.data.kind_of(i) == Some(IncidentKind::Laser))
         .count();
     assert!(lasers > 0 && lasers < N);
-    h.state_mut().saved.filter = IncidentFilter {
+    h.state_mut().apply(Command::SetFilter(IncidentFilter {
         kinds: [IncidentKind::Laser].into(),
         ..Default::default()
-    };
+    }));
     h.run();
     let s = h.state().synthetic().expect("synthetic layer");
     assert_eq!(s.shown(), lasers);
@@ -56,7 +57,9 @@ fn the_filter_applies_to_synthetic_incidents_and_the_real_data_is_untouched() {
         real,
         "no synthetic row in the atlas"
     );
-    h.state_mut().side_tab = contested_waters::app::SideTab::Incidents;
+    h.state_mut().apply(Command::SetSideTab(
+        contested_waters::app::SideTab::Incidents,
+    ));
     h.run();
     let label = contested_waters::ui::incidents_panel::synthetic_count_label(lasers, N);
     assert!(label.contains(&format!("of {},{:03} SYNTHETIC", N / 1000, N % 1000)));

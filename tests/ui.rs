@@ -5,7 +5,7 @@ mod common;
 use common::{click_at, feature_screen_pos, harness, harness_with, lon_lat_at};
 use contested_waters::app::StartOptions;
 use contested_waters::io;
-use contested_waters::map::Item;
+use contested_waters::model::{Item, RecordRef};
 use egui::{Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, TouchPhase, Vec2};
 use egui_kittest::kittest::Queryable;
 
@@ -32,7 +32,10 @@ fn clicking_scarborough_shoal_selects_it_and_shows_its_names() {
     let p = feature_screen_pos(&h, "scarborough-shoal");
     click_at(&mut h, p);
     let idx = h.state().atlas().feature_index("scarborough-shoal");
-    assert_eq!(h.state().selected(), idx.map(Item::Feature));
+    assert_eq!(
+        h.state().selected(),
+        idx.map(|i| Item::Record(RecordRef::Feature(i)))
+    );
     assert!(h.query_all_by_label("Scarborough Shoal").count() >= 1);
     // Local names render (the harness panics on a missing glyph, so CJK text must have one).
     h.get_by_label("黄岩岛");
@@ -47,7 +50,10 @@ fn with_the_features_layer_off_the_same_click_selects_no_feature() {
     h.run();
     click_at(&mut h, p);
     assert!(
-        !matches!(h.state().selected(), Some(Item::Feature(_))),
+        !matches!(
+            h.state().selected(),
+            Some(Item::Record(RecordRef::Feature(_)))
+        ),
         "{:?}",
         h.state().selected()
     );
@@ -65,13 +71,13 @@ fn clicking_empty_sea_and_escape_clear_the_selection() {
     let mut h = harness();
     let p = feature_screen_pos(&h, "scarborough-shoal");
     click_at(&mut h, p);
-    assert!(h.state().selected().is_some());
+    common::assert_selected(&h, "scarborough-shoal");
     // Open sea east of Luzon, far from every symbol.
     let sea = h.state().screen_of_lon_lat(127.5, 15.5).expect("on screen");
     click_at(&mut h, sea);
     assert_eq!(h.state().selected(), None);
     click_at(&mut h, p);
-    assert!(h.state().selected().is_some());
+    common::assert_selected(&h, "scarborough-shoal");
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(h.state().selected(), None);
@@ -177,7 +183,10 @@ fn a_broken_asset_file_shows_a_banner_and_the_rest_still_loads() {
     // The map still works: Scarborough can be selected.
     let p = feature_screen_pos(&h, "scarborough-shoal");
     click_at(&mut h, p);
-    assert!(matches!(h.state().selected(), Some(Item::Feature(_))));
+    assert!(matches!(
+        h.state().selected(),
+        Some(Item::Record(RecordRef::Feature(_)))
+    ));
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -242,7 +251,7 @@ fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximat
     // Natural Earth's Senkaku polygons lie km from the sourced island markers: at zoom 12 the
     // map must say so; zoomed out, or where no small island is on screen, it must not.
     use contested_waters::map::Camera;
-    use contested_waters::map::view::BASEMAP_SCALE_NOTICE;
+    use contested_waters::map::paint::BASEMAP_SCALE_NOTICE;
     let at = |lon, lat, zoom| {
         harness_with(
             io::load_dir(&io::bundled_assets_dir()),
@@ -269,7 +278,7 @@ fn ctrl_s_opens_the_save_image_dialog_and_esc_closes_it_keeping_the_selection() 
     let pos = feature_screen_pos(&h, "scarborough-shoal");
     click_at(&mut h, pos);
     let selected = h.state().selected();
-    assert!(selected.is_some());
+    common::assert_selected(&h, "scarborough-shoal");
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(h.query_by_label("Save map image").is_some(), "dialog open");
@@ -326,7 +335,7 @@ fn n_and_p_step_through_the_shown_incidents_in_time_and_the_map_follows() {
     let selected_incident =
         |h: &egui_kittest::Harness<'static, contested_waters::app::App>| match h.state().selected()
         {
-            Some(Item::Incident(i)) => Some(i),
+            Some(Item::Record(RecordRef::Incident(i))) => Some(i),
             _ => None,
         };
     let mut seen = Vec::new();

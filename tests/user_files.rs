@@ -88,7 +88,7 @@ fn a_cancelled_load_leaves_the_app_as_it_was() {
             ..Default::default()
         },
     );
-    let view = h.state().saved.clone();
+    let view = h.state().saved().clone();
     assert_eq!(h.state().loading(), 1);
     h.get_by_label("Cancel").click_accesskit();
     wait_for_loads(&mut h);
@@ -102,7 +102,11 @@ fn a_cancelled_load_leaves_the_app_as_it_was() {
         "cancelling is not an error: {:?}",
         app.errors()
     );
-    assert_eq!(app.saved, view, "view, layers and filters are as they were");
+    assert_eq!(
+        *app.saved(),
+        view,
+        "view, layers and filters are as they were"
+    );
     assert!(app.atlas().features.len() >= 35);
     std::fs::remove_file(path).ok();
 }

@@ -42,12 +42,8 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
 
 /// Parses GeoJSON text that must be a FeatureCollection.
 pub fn parse_collection(path: &Path, text: &str) -> Result<FeatureCollection, LoadError> {
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| LoadError::Json {
-        file: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| LoadError::json(path, e))?;
     match GeoJson::from_json_value(value) {
         Ok(GeoJson::FeatureCollection(fc)) => Ok(fc),
         Ok(_) => Err(LoadError::Structure {

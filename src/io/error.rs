@@ -34,13 +34,20 @@ pub enum LoadError {
         size_bytes: u64,
         limit_bytes: u64,
     },
-    #[error("{}: invalid JSON at line {line}, column {column}: {message}", file.display())]
+    #[error("{}: invalid JSON at line {line}, column {column}: {source}", file.display())]
     Json {
         file: PathBuf,
         line: usize,
         column: usize,
-        message: String,
+        #[source]
+        source: serde_json::Error,
     },
+    /// The user stopped the load; not a problem with the file.
+    #[error("{}: load cancelled", file.display())]
+    Cancelled { file: PathBuf },
+    /// The loading thread ended without an answer (a bug in the loader, not in the file).
+    #[error("{}: loading stopped unexpectedly; the file may be fine (please report this)", file.display())]
+    Interrupted { file: PathBuf },
     #[error("{}: {message}", file.display())]
     Structure { file: PathBuf, message: String },
     #[error("{}: {feature}: property \"{property}\": {problem}", file.display())]
@@ -59,12 +66,24 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// A JSON syntax error in `file`, with where it is and its cause.
+    pub fn json(file: &std::path::Path, source: serde_json::Error) -> Self {
+        Self::Json {
+            file: file.to_path_buf(),
+            line: source.line(),
+            column: source.column(),
+            source,
+        }
+    }
+
     /// The file the error is about.
     pub fn file(&self) -> &std::path::Path {
         match self {
             Self::Read { file, .. }
             | Self::TooLarge { file, .. }
             | Self::Json { file, .. }
+            | Self::Cancelled { file }
+            | Self::Interrupted { file }
             | Self::Structure { file, .. }
             | Self::Property { file, .. }
             | Self::Geometry { file, .. } => file,

@@ -37,16 +37,8 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
         id: p.string("id")?,
         name: p.string("name")?,
         aliases: p.aliases()?,
-        group: p.enumeration(
-            "group",
-            FeatureGroup::parse,
-            "senkaku, spratly, paracel, pratas, scarborough, luconia, james, other",
-        )?,
-        kind: p.enumeration(
-            "kind",
-            FeatureKind::parse,
-            "island, rock, low_tide_elevation, submerged, bank, reef, cay",
-        )?,
+        group: p.enumeration("group", FeatureGroup::parse, &FeatureGroup::accepted())?,
+        kind: p.enumeration("kind", FeatureKind::parse, &FeatureKind::accepted())?,
         claimants: p.countries("claimants")?,
         controlled_by: p.opt_country("controlled_by")?,
         controlled_since: p.opt_date("controlled_since")?,
@@ -56,8 +48,13 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
             .strings("facilities")?
             .iter()
             .map(|s| {
-                Facility::parse(s)
-                    .ok_or_else(|| p.error("facilities", format!("unknown facility \"{s}\"")))
+                Facility::parse(s).ok_or_else(|| {
+                    let accepted = Facility::accepted();
+                    p.error(
+                        "facilities",
+                        format!("unknown facility \"{s}\"; accepted: {accepted}"),
+                    )
+                })
             })
             .collect::<Result<_, _>>()?,
         area_km2: p.opt_f64("area_km2")?,
@@ -79,7 +76,10 @@ fn arbitration(p: &Props<'_>) -> Result<Option<Arbitration>, LoadError> {
     let classification = AwardClass::parse(class).ok_or_else(|| {
         p.error(
             "arbitration_2016.classification",
-            format!("unknown value \"{class}\"; accepted: rock, low_tide_elevation, submerged"),
+            format!(
+                "unknown value \"{class}\"; accepted: {}",
+                AwardClass::accepted()
+            ),
         )
     })?;
     Ok(Some(Arbitration {

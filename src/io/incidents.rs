@@ -15,11 +15,6 @@ pub fn load(path: &Path) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
     Ok(convert_all(path, &fc, convert))
 }
 
-/// Every kind's data spelling, for error messages.
-pub fn accepted_kinds() -> String {
-    IncidentKind::ALL.map(IncidentKind::key).join(", ")
-}
-
 fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
     let Geometry::Point(position) = geometry(p, f)? else {
         return Err(p.geometry_error("expected a Point"));
@@ -48,7 +43,8 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
                     p.error(
                         &format!("{path}.role"),
                         format!(
-                            "unknown role \"{role}\"; accepted: initiator, target, responder, other"
+                            "unknown role \"{role}\"; accepted: {}",
+                            ActorRole::accepted()
                         ),
                     )
                 })?,
@@ -63,14 +59,14 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
         date,
         date_end,
         date_precision: p.date_precision("date_precision")?,
-        kind: p.enumeration("kind", IncidentKind::parse, &accepted_kinds())?,
-        sea: p.enumeration("sea", Sea::parse, "scs, ecs")?,
+        kind: p.enumeration("kind", IncidentKind::parse, &IncidentKind::accepted())?,
+        sea: p.enumeration("sea", Sea::parse, &Sea::accepted())?,
         actors,
         location_name: p.string("location_name")?,
         location_precision: p.enumeration(
             "location_precision",
             LocationPrecision::parse,
-            "exact, feature, approximate",
+            &LocationPrecision::accepted(),
         )?,
         feature_id: p.opt_string("feature_id")?,
         summary: p.string("summary")?,

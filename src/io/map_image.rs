@@ -1,6 +1,5 @@
 //! Saving the map as a PNG: the map's rectangle cut out of a window screenshot.
 
-use egui::{ColorImage, Rect};
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -17,23 +16,46 @@ pub enum MapImageError {
     },
 }
 
+/// An image as rows of 8-bit RGBA pixels, top row first (what a window capture gives).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rgba {
+    pub width: usize,
+    pub height: usize,
+    /// `width * height * 4` bytes.
+    pub pixels: Vec<u8>,
+}
+
+/// A rectangle in points (as the UI lays things out): `[x, y]` of its corners.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointRect {
+    pub min: [f32; 2],
+    pub max: [f32; 2],
+}
+
 /// The part of `image` under `rect` (in points, at `pixels_per_point`), clamped to the image;
-/// `None` when nothing of it is inside. Unlike `ColorImage::region`, never panics.
-pub fn crop(image: &ColorImage, rect: Rect, pixels_per_point: f32) -> Option<ColorImage> {
-    let [w, h] = image.size;
+/// `None` when nothing of it is inside, or the buffer does not match its size. Never panics.
+pub fn crop(image: &Rgba, rect: PointRect, pixels_per_point: f32) -> Option<Rgba> {
+    let (w, h) = (image.width, image.height);
+    if image.pixels.len() != w.checked_mul(h)?.checked_mul(4)? {
+        return None;
+    }
     // Pixel edges: rounding the rect's edges, clamped to the image (casts saturate).
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
-    let (x0, x1) = (px(rect.min.x, w), px(rect.max.x, w));
-    let (y0, y1) = (px(rect.min.y, h), px(rect.max.y, h));
+    let (x0, x1) = (px(rect.min[0], w), px(rect.max[0], w));
+    let (y0, y1) = (px(rect.min[1], h), px(rect.max[1], h));
     if x1 <= x0 || y1 <= y0 {
         return None;
     }
-    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0));
-    for row in image.pixels.chunks_exact(w).skip(y0).take(y1 - y0) {
-        pixels.extend_from_slice(row.get(x0..x1)?);
+    let mut pixels = Vec::with_capacity((x1 - x0) * (y1 - y0) * 4);
+    for row in image.pixels.chunks_exact(w * 4).skip(y0).take(y1 - y0) {
+        pixels.extend_from_slice(row.get(x0 * 4..x1 * 4)?);
     }
-    Some(ColorImage::new([x1 - x0, y1 - y0], pixels))
+    Some(Rgba {
+        width: x1 - x0,
+        height: y1 - y0,
+        pixels,
+    })
 }
 
 /// A file name that sorts by when it was made: `contested-waters-map-20261126-041905.png`.
@@ -51,8 +73,8 @@ pub fn png_path(typed: &str) -> PathBuf {
 }
 
 /// Writes `image` to `path` as a PNG, atomically (see [`super::atomic`]).
-pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
-    let [w, h] = image.size;
+pub fn save_png(path: &Path, image: &Rgba) -> Result<(), MapImageError> {
+    let (w, h) = (image.width, image.height);
     let encode = |message: String| MapImageError::Encode {
         path: path.to_path_buf(),
         message,
@@ -71,8 +93,7 @@ pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
             path: path.to_path_buf(),
         });
     }
-    let bytes: Vec<u8> = image.pixels.iter().flat_map(|c| c.to_array()).collect();
-    let rgba = image::RgbaImage::from_raw(w, h, bytes)
+    let rgba = image::RgbaImage::from_raw(w, h, image.pixels.clone())
         .ok_or_else(|| encode("pixel buffer has the wrong size".into()))?;
     let mut png = Vec::new();
     rgba.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
@@ -86,42 +107,48 @@ pub fn save_png(path: &Path, image: &ColorImage) -> Result<(), MapImageError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use egui::{Color32, pos2};
 
     /// A 4×3 image whose pixel (x, y) has red = x and green = y.
-    fn grid() -> ColorImage {
+    fn grid() -> Rgba {
         let pixels = (0..3u8)
-            .flat_map(|y| (0..4u8).map(move |x| Color32::from_rgb(x, y, 0)))
+            .flat_map(|y| (0..4u8).flat_map(move |x| [x, y, 0, 255]))
             .collect();
-        ColorImage::new([4, 3], pixels)
+        Rgba {
+            width: 4,
+            height: 3,
+            pixels,
+        }
+    }
+
+    fn rect(min: [f32; 2], max: [f32; 2]) -> PointRect {
+        PointRect { min, max }
+    }
+
+    fn pixel(image: &Rgba, i: usize) -> &[u8] {
+        &image.pixels[i * 4..i * 4 + 4]
     }
 
     #[test]
     fn crop_takes_the_rect_in_points_at_the_pixel_density() {
         // 1×1 point at (1, 0) with 2 pixels per point: pixels x 2..4, y 0..2.
-        let c = crop(
-            &grid(),
-            Rect::from_min_max(pos2(1.0, 0.0), pos2(2.0, 1.0)),
-            2.0,
-        )
-        .expect("inside");
-        assert_eq!(c.size, [2, 2]);
-        assert_eq!(c.pixels[0], Color32::from_rgb(2, 0, 0));
-        assert_eq!(c.pixels[3], Color32::from_rgb(3, 1, 0));
+        let c = crop(&grid(), rect([1.0, 0.0], [2.0, 1.0]), 2.0).expect("inside");
+        assert_eq!((c.width, c.height), (2, 2));
+        assert_eq!(pixel(&c, 0), [2, 0, 0, 255]);
+        assert_eq!(pixel(&c, 3), [3, 1, 0, 255]);
     }
 
     #[test]
     fn crop_clamps_to_the_image_and_is_none_outside_it() {
-        let c = crop(
-            &grid(),
-            Rect::from_min_max(pos2(-5.0, 1.0), pos2(50.0, 50.0)),
-            1.0,
-        )
-        .expect("overlaps");
-        assert_eq!(c.size, [4, 2]);
-        assert_eq!(c.pixels[0], Color32::from_rgb(0, 1, 0));
-        let off = Rect::from_min_max(pos2(10.0, 10.0), pos2(20.0, 20.0));
-        assert!(crop(&grid(), off, 1.0).is_none());
+        let c = crop(&grid(), rect([-5.0, 1.0], [50.0, 50.0]), 1.0).expect("overlaps");
+        assert_eq!((c.width, c.height), (4, 2));
+        assert_eq!(pixel(&c, 0), [0, 1, 0, 255]);
+        assert!(crop(&grid(), rect([10.0, 10.0], [20.0, 20.0]), 1.0).is_none());
+        let mut short = grid();
+        short.pixels.pop();
+        assert!(
+            crop(&short, rect([0.0, 0.0], [2.0, 2.0]), 1.0).is_none(),
+            "a buffer that does not match its size is refused, not sliced"
+        );
     }
 
     #[test]
@@ -144,7 +171,11 @@ mod tests {
             "{e}"
         );
         assert!(!dir.join("map.jpeg").exists());
-        let empty = ColorImage::new([0, 0], Vec::new());
+        let empty = Rgba {
+            width: 0,
+            height: 0,
+            pixels: Vec::new(),
+        };
         assert!(matches!(
             save_png(&path, &empty),
             Err(MapImageError::Empty { .. })

@@ -10,12 +10,7 @@ use std::path::Path;
 
 fn parse_json(path: &Path) -> Result<Value, LoadError> {
     let text = read_text(path)?;
-    serde_json::from_str(&text).map_err(|e| LoadError::Json {
-        file: path.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: e.to_string(),
-    })
+    serde_json::from_str(&text).map_err(|e| LoadError::json(path, e))
 }
 
 fn structure(path: &Path, message: impl Into<String>) -> LoadError {

@@ -105,13 +105,11 @@ impl<'a> Props<'a> {
 
     pub fn date_precision(&self, key: &str) -> Result<DatePrecision> {
         match self.opt_string(key)?.as_deref() {
-            None | Some("day") => Ok(DatePrecision::Day),
-            Some("month") => Ok(DatePrecision::Month),
-            Some("year") => Ok(DatePrecision::Year),
-            Some(other) => Err(self.error(
-                key,
-                format!("unknown value \"{other}\"; accepted: day, month, year"),
-            )),
+            None => Ok(DatePrecision::Day),
+            Some(s) => DatePrecision::parse(s).ok_or_else(|| {
+                let accepted = DatePrecision::accepted();
+                self.error(key, format!("unknown value \"{s}\"; accepted: {accepted}"))
+            }),
         }
     }
 

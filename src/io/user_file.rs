@@ -11,26 +11,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-/// A user layer: every geometry's coordinates in flat buffers (lon, lat pairs).
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct UserLayer {
-    pub name: String,
-    /// Point positions (from Point and MultiPoint), lon/lat degrees.
-    pub points: Vec<[f64; 2]>,
-    /// Feature index of each point (for picking and error messages).
-    pub point_feature: Vec<u32>,
-    /// Line and polygon-ring vertices, lon/lat degrees; `paths` slices it.
-    pub path_coords: Vec<[f64; 2]>,
-    /// `[start, end)` ranges into `path_coords`, one per line or ring.
-    pub paths: Vec<(u32, u32)>,
-    /// Feature index of each line or ring.
-    pub path_feature: Vec<u32>,
-    /// The `name` property of every feature of the file, by feature index, as `[start, end)`
-    /// into `name_text` (empty when it has none or was skipped): one buffer, not a `String`
-    /// per feature.
-    pub names: Vec<(u32, u32)>,
-    pub name_text: String,
-}
+pub use crate::model::user_layer::UserLayer;
 
 /// What a load produced: the layer and the features it had to skip.
 #[derive(Debug)]
@@ -103,21 +84,14 @@ pub fn parse_user_geojson(
     let result = CollectionSeed(scan)
         .deserialize(&mut de)
         .and_then(|()| de.end());
-    let cancelled = || LoadError::Structure {
+    let cancelled = || LoadError::Cancelled {
         file: path.to_path_buf(),
-        message: CANCELLED.to_owned(),
     };
     match result {
         Ok(()) => {}
-        Err(e) if e.to_string().starts_with(CANCELLED) => return Err(cancelled()),
-        Err(e) => {
-            return Err(LoadError::Json {
-                file: path.to_path_buf(),
-                line: e.line(),
-                column: e.column(),
-                message: e.to_string(),
-            });
-        }
+        // The scan stops with an error when asked to: the control says which it was.
+        Err(_) if control.cancelled() => return Err(cancelled()),
+        Err(e) => return Err(LoadError::json(path, e)),
     }
     // At least two parts even on one core: the join is then always the tested path.
     let threads = std::thread::available_parallelism()
@@ -161,8 +135,14 @@ pub fn parse_user_geojson(
             .collect::<Option<Vec<_>>>()
             .unwrap_or_default()
     });
-    if control.cancelled() || (sinks.is_empty() && !raws.is_empty()) {
+    if control.cancelled() {
         return Err(cancelled());
+    }
+    if sinks.is_empty() && !raws.is_empty() {
+        // A part ended without its result: a bug, not the user's doing nor the file's.
+        return Err(LoadError::Interrupted {
+            file: path.to_path_buf(),
+        });
     }
     // The first part becomes the layer (no copy); the others are appended to it.
     let mut parts = sinks.into_iter();
@@ -182,39 +162,6 @@ pub fn parse_user_geojson(
         skipped,
         skipped_total,
     })
-}
-
-impl UserLayer {
-    /// The `name` property of a feature of the file, when it has one.
-    pub fn name_of(&self, feature: usize) -> Option<&str> {
-        let &(a, b) = self.names.get(feature)?;
-        self.name_text
-            .get(a as usize..b as usize)
-            .filter(|n| !n.is_empty())
-    }
-
-    /// Appends another part of the same file (its features follow this part's).
-    fn append(&mut self, other: UserLayer) {
-        let offset = u32::try_from(self.path_coords.len()).unwrap_or(u32::MAX);
-        self.points.extend(other.points);
-        self.point_feature.extend(other.point_feature);
-        self.path_coords.extend(other.path_coords);
-        self.paths.extend(
-            other
-                .paths
-                .into_iter()
-                .map(|(a, b)| (a.saturating_add(offset), b.saturating_add(offset))),
-        );
-        self.path_feature.extend(other.path_feature);
-        let text_offset = u32::try_from(self.name_text.len()).unwrap_or(u32::MAX);
-        self.name_text.push_str(&other.name_text);
-        self.names.extend(
-            other
-                .names
-                .into_iter()
-                .map(|(a, b)| (a.saturating_add(text_offset), b.saturating_add(text_offset))),
-        );
-    }
 }
 
 /// The first pass: where each feature's text is, with progress and cancel.
@@ -727,6 +674,7 @@ mod tests {
         let flag = AtomicBool::new(true);
         let err = parse_user_geojson(Path::new("c.geojson"), "c".into(), text.as_bytes(), &flag)
             .expect_err("cancelled");
+        assert!(matches!(err, LoadError::Cancelled { .. }), "{err:?}");
         assert!(err.to_string().contains(CANCELLED));
     }
 }

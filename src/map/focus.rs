@@ -3,7 +3,7 @@
 
 use super::projection::world_from_lon_lat;
 use super::scene::Scene;
-use crate::model::{Atlas, FeatureGroup};
+use crate::model::Atlas;
 use geo::Coord;
 
 /// Emphasis for one agreement, precomputed when the selection changes.
@@ -61,28 +61,7 @@ pub fn agreement_focus(atlas: &Atlas, scene: &Scene, index: usize) -> AgreementF
             links.push((*x, *y));
         }
     }
-    let mut features: Vec<usize> = Vec::new();
-    for s in atlas.statements.iter().filter(|s| s.agreement_id == a.id) {
-        for c in &s.covers {
-            if c == "senkaku" {
-                features.extend(
-                    (0..atlas.features.len())
-                        .filter(|&i| atlas.features[i].group == FeatureGroup::Senkaku),
-                );
-            } else if c == "south_china_sea" {
-                // No sea polygon is bundled: the disputed features of the South China Sea
-                // stand for the area the statement names.
-                features.extend(
-                    (0..atlas.features.len())
-                        .filter(|&i| atlas.features[i].group != FeatureGroup::Senkaku),
-                );
-            } else if let Some(i) = atlas.feature_index(c) {
-                features.push(i);
-            }
-        }
-    }
-    features.sort_unstable();
-    features.dedup();
+    let features = atlas.features_covered_by_agreement(index);
     AgreementFocus {
         countries,
         links,

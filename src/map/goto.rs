@@ -70,7 +70,7 @@ mod tests {
     use geo::{CoordsIter, LineString, MultiLineString};
 
     fn date(s: &str) -> crate::model::Date {
-        s.parse().unwrap_or_default()
+        s.parse().expect("a valid test date")
     }
 
     fn country(code: &str) -> Country {

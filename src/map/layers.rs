@@ -1,5 +1,7 @@
 //! The map's layers and their user settings (visibility, opacity): plain data, persisted.
 
+use crate::model::RecordRef;
+
 /// A layer of the map, in drawing order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum LayerId {
@@ -84,15 +86,14 @@ impl Layers {
         }
     }
 
-    /// Whether an item's layer is shown (what can be picked is what is drawn).
-    pub fn shows(&self, item: super::Item) -> bool {
-        let layer = match item {
-            // The synthetic layer keeps its own settings.
-            super::Item::Agreement(_) | super::Item::Synthetic(_) => return true,
-            super::Item::Feature(_) => LayerId::Features,
-            super::Item::Incident(_) => LayerId::Incidents,
-            super::Item::Site(_) => LayerId::Agreements,
-            super::Item::Claim(_) => LayerId::Claims,
+    /// Whether a record's layer is shown (what can be picked is what is drawn).
+    pub fn shows(&self, record: RecordRef) -> bool {
+        let layer = match record {
+            RecordRef::Agreement(_) => return true,
+            RecordRef::Feature(_) => LayerId::Features,
+            RecordRef::Incident(_) => LayerId::Incidents,
+            RecordRef::Site(_) => LayerId::Agreements,
+            RecordRef::Claim(_) => LayerId::Claims,
         };
         let s = self.get(layer);
         s.visible && s.opacity > 0.0

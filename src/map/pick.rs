@@ -4,39 +4,25 @@
 //! layer wins (a disputed feature over an incident drawn on it).
 
 use super::scene::ClaimLines;
+use crate::model::RecordRef;
 use geo::Coord;
 use rstar::primitives::{GeomWithData, Line};
 use rstar::{PointDistance, RTree};
 
-/// A pickable thing, by its index in the atlas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum Item {
-    Feature(usize),
-    Site(usize),
-    Incident(usize),
-    Claim(usize),
-    /// An agreement (selectable from its panel; not on the map itself).
-    Agreement(usize),
-    /// A `--stress` incident, by its row in the synthetic layer (not in the atlas).
-    Synthetic(usize),
-}
-
-impl Item {
-    /// Lower wins when several items are within tolerance.
-    fn priority(self) -> u8 {
-        match self {
-            Self::Feature(_) => 0,
-            Self::Site(_) => 1,
-            Self::Incident(_) => 2,
-            Self::Claim(_) => 3,
-            Self::Agreement(_) => 4,
-            Self::Synthetic(_) => 5,
-        }
+/// Lower wins when several records are within tolerance: a disputed feature over a site over
+/// an incident drawn on it, and points over lines.
+fn priority(r: RecordRef) -> u8 {
+    match r {
+        RecordRef::Feature(_) => 0,
+        RecordRef::Site(_) => 1,
+        RecordRef::Incident(_) => 2,
+        RecordRef::Claim(_) => 3,
+        RecordRef::Agreement(_) => 4,
     }
 }
 
-type PointItem = GeomWithData<[f64; 2], Item>;
-type SegmentItem = GeomWithData<Line<[f64; 2]>, Item>;
+type PointItem = GeomWithData<[f64; 2], RecordRef>;
+type SegmentItem = GeomWithData<Line<[f64; 2]>, RecordRef>;
 
 /// Spatial indexes of every pickable point and line segment.
 pub struct PickIndex {
@@ -51,21 +37,21 @@ impl PickIndex {
         sites: &[Coord<f64>],
         claims: &[ClaimLines],
     ) -> Self {
-        let tag = |v: &[Coord<f64>], f: fn(usize) -> Item| -> Vec<PointItem> {
+        let tag = |v: &[Coord<f64>], f: fn(usize) -> RecordRef| -> Vec<PointItem> {
             v.iter()
                 .enumerate()
                 .map(|(i, c)| GeomWithData::new([c.x, c.y], f(i)))
                 .collect()
         };
-        let mut points = tag(features, Item::Feature);
-        points.extend(tag(incidents, Item::Incident));
-        points.extend(tag(sites, Item::Site));
+        let mut points = tag(features, RecordRef::Feature);
+        points.extend(tag(incidents, RecordRef::Incident));
+        points.extend(tag(sites, RecordRef::Site));
         let segments = claims
             .iter()
             .flat_map(|c| {
                 c.lines.iter().flat_map(move |line| {
                     line.windows(2).map(move |w| {
-                        GeomWithData::new(Line::new(w[0], w[1]), Item::Claim(c.claim))
+                        GeomWithData::new(Line::new(w[0], w[1]), RecordRef::Claim(c.claim))
                     })
                 })
             })
@@ -81,8 +67,8 @@ impl PickIndex {
         &self,
         world: Coord<f64>,
         tolerance_m: f64,
-        visible: impl Fn(Item) -> bool,
-    ) -> Option<Item> {
+        visible: impl Fn(RecordRef) -> bool,
+    ) -> Option<RecordRef> {
         let q = [world.x, world.y];
         let r2 = tolerance_m * tolerance_m;
         let best_point = self
@@ -104,8 +90,8 @@ impl PickIndex {
 }
 
 /// Sort key: priority first, then distance.
-fn rank(item: Item, d2: f64) -> (u8, f64) {
-    (item.priority(), d2)
+fn rank(item: RecordRef, d2: f64) -> (u8, f64) {
+    (priority(item), d2)
 }
 
 trait TotalCmpKey {
@@ -129,18 +115,18 @@ mod tests {
         incidents: &[Coord<f64>],
         world: Coord<f64>,
         tol: f64,
-        visible: impl Fn(Item) -> bool,
-    ) -> Option<Item> {
+        visible: impl Fn(RecordRef) -> bool,
+    ) -> Option<RecordRef> {
         let d2 = |c: &Coord<f64>| (c.x - world.x).powi(2) + (c.y - world.y).powi(2);
         features
             .iter()
             .enumerate()
-            .map(|(i, c)| (Item::Feature(i), d2(c)))
+            .map(|(i, c)| (RecordRef::Feature(i), d2(c)))
             .chain(
                 incidents
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (Item::Incident(i), d2(c))),
+                    .map(|(i, c)| (RecordRef::Incident(i), d2(c))),
             )
             .filter(|(it, d)| *d <= tol * tol && visible(*it))
             .min_by(|a, b| rank(a.0, a.1).total_cmp_key(&rank(b.0, b.1)))
@@ -166,7 +152,7 @@ mod tests {
         for (k, q) in queries.iter().enumerate() {
             let tol = [30.0, 120.0, 400.0][k % 3];
             // Hide every third incident to check the visibility filter too.
-            let visible = |it: Item| !matches!(it, Item::Incident(i) if i % 3 == 0);
+            let visible = |it: RecordRef| !matches!(it, RecordRef::Incident(i) if i % 3 == 0);
             let got = index.pick(*q, tol, visible);
             assert_eq!(
                 got,
@@ -191,7 +177,7 @@ mod tests {
         let index = PickIndex::build(&[Coord { x: 500.0, y: 500.0 }], &[], &[], &claims);
         assert_eq!(
             index.pick(Coord { x: 300.0, y: 5.0 }, 10.0, |_| true),
-            Some(Item::Claim(4))
+            Some(RecordRef::Claim(4))
         );
         assert_eq!(
             index.pick(Coord { x: 300.0, y: 50.0 }, 10.0, |_| true),
@@ -200,13 +186,13 @@ mod tests {
         assert_eq!(
             index.pick(Coord { x: 300.0, y: 5.0 }, 10.0, |i| !matches!(
                 i,
-                Item::Claim(_)
+                RecordRef::Claim(_)
             )),
             None
         );
         assert_eq!(
             index.pick(Coord { x: 505.0, y: 500.0 }, 10.0, |_| true),
-            Some(Item::Feature(0))
+            Some(RecordRef::Feature(0))
         );
     }
 }

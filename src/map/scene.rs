@@ -3,7 +3,7 @@
 //! Pan and zoom never re-project: the view only transforms these cached world coordinates.
 //! Simplified and triangulated base-map meshes are built once per level of detail, on first use.
 
-use super::pick::{Item, PickIndex};
+use super::pick::PickIndex;
 use super::projection::world_from_lon_lat;
 use crate::model::{Atlas, ClaimGeometry};
 use geo::{
@@ -148,28 +148,7 @@ impl Scene {
             .iter()
             .map(|s| world_from_lon_lat(s.position.0))
             .collect();
-        let claims: Vec<ClaimLines> = atlas
-            .claims
-            .iter()
-            .enumerate()
-            .map(|(i, c)| match &c.geometry {
-                ClaimGeometry::Lines(m) => ClaimLines {
-                    claim: i,
-                    lines: m.0.iter().map(line_points).collect(),
-                    closed: false,
-                },
-                ClaimGeometry::Areas(m) => ClaimLines {
-                    claim: i,
-                    lines: m
-                        .0
-                        .iter()
-                        .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
-                        .map(line_points)
-                        .collect(),
-                    closed: true,
-                },
-            })
-            .collect();
+        let claims = claim_lines(&atlas.claims);
         let pick = PickIndex::build(&features, &incidents, &sites, &claims);
         Self {
             base_polygons,
@@ -257,19 +236,29 @@ fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
         .collect()
 }
 
-/// Which pickable thing an [`Item`] is, for callers that only know items.
-pub fn item_world(scene: &Scene, item: Item) -> Option<Coord<f64>> {
-    match item {
-        Item::Feature(i) => scene.features.get(i).copied(),
-        Item::Incident(i) => scene.incidents.get(i).copied(),
-        Item::Site(i) => scene.sites.get(i).copied(),
-        Item::Agreement(_) | Item::Synthetic(_) => None,
-        Item::Claim(i) => scene
-            .claims
-            .iter()
-            .find(|c| c.claim == i)
-            .and_then(|c| c.lines.first()?.first().map(|p| Coord { x: p[0], y: p[1] })),
-    }
+/// Every claim's lines (or area rings) in world metres.
+fn claim_lines(claims: &[crate::model::Claim]) -> Vec<ClaimLines> {
+    claims
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match &c.geometry {
+            ClaimGeometry::Lines(m) => ClaimLines {
+                claim: i,
+                lines: m.0.iter().map(line_points).collect(),
+                closed: false,
+            },
+            ClaimGeometry::Areas(m) => ClaimLines {
+                claim: i,
+                lines: m
+                    .0
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))
+                    .map(line_points)
+                    .collect(),
+                closed: true,
+            },
+        })
+        .collect()
 }
 
 #[cfg(test)]

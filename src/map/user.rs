@@ -10,7 +10,7 @@ use super::projection::world_from_lon_lat;
 use super::pyramid::{
     CellAgg, CellCache, CellHit, PointPyramid, cell_m, grow, level_for_zoom, pick_cells,
 };
-use crate::io::user_file::UserLayer;
+use crate::model::user_layer::UserLayer;
 use geo::{Coord, LineString, Rect, Simplify};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};

@@ -1,31 +1,25 @@
 //! Value types shared by every record: countries, dates, sources, names.
 
+use super::closed::closed_enum;
 use chrono::NaiveDate;
 use std::fmt;
 
 /// A calendar date. Sources give dates, never times, so a plain date is the honest type.
 pub type Date = NaiveDate;
 
-/// How precisely a date is known; a month-precision date is stored as the first of that month.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DatePrecision {
-    #[default]
-    Day,
-    Month,
-    Year,
+closed_enum! {
+    /// How precisely a date is known; a month-precision date is stored as the first of that month.
+    #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+    #[serde(rename_all = "snake_case")]
+    pub enum DatePrecision {
+        #[default]
+        Day = "day" => "to the day",
+        Month = "month" => "to the month",
+        Year = "year" => "to the year",
+    }
 }
 
 impl DatePrecision {
-    /// The word the data files use.
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Day => "day",
-            Self::Month => "month",
-            Self::Year => "year",
-        }
-    }
-
     /// Formats `date` to the precision the source supports (no invented day or month).
     pub fn format(self, date: Date) -> String {
         match self {

@@ -3,7 +3,9 @@
 pub mod agreement;
 pub mod basemap;
 pub mod claim;
+mod closed;
 pub mod common;
+pub mod coverage;
 pub mod feature;
 pub mod filter;
 pub mod incident;
@@ -11,6 +13,8 @@ pub mod search;
 pub mod series;
 pub mod synthetic;
 pub mod timeline;
+pub mod user_layer;
+pub mod web;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
 pub use basemap::BaseCountry;
@@ -41,13 +45,52 @@ pub struct Atlas {
 }
 
 /// A record of the atlas that has a place on the map, by index.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum RecordRef {
     Feature(usize),
     Incident(usize),
     Site(usize),
     Claim(usize),
     Agreement(usize),
+}
+
+impl RecordRef {
+    /// The incident's index, if this is an incident.
+    pub fn incident(self) -> Option<usize> {
+        match self {
+            Self::Incident(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// What the user can select: a record of the atlas, or a `--stress` incident, which is kept
+/// apart from the atlas (by its row in the synthetic layer) so it is never taken for real data.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Item {
+    Record(RecordRef),
+    Synthetic(usize),
+}
+
+impl Item {
+    /// The atlas record, unless this is a synthetic incident.
+    pub fn record(self) -> Option<RecordRef> {
+        match self {
+            Self::Record(r) => Some(r),
+            Self::Synthetic(_) => None,
+        }
+    }
+
+    /// The atlas incident's index, if this is one.
+    pub fn incident(self) -> Option<usize> {
+        self.record().and_then(RecordRef::incident)
+    }
+}
+
+impl From<RecordRef> for Item {
+    fn from(r: RecordRef) -> Self {
+        Self::Record(r)
+    }
 }
 
 impl Atlas {
@@ -77,6 +120,19 @@ impl Atlas {
             .chain(self.sites.iter().flat_map(|x| &x.sources))
             .chain(self.statements.iter().flat_map(|x| &x.sources))
             .chain(self.series.iter().flat_map(|x| &x.sources))
+    }
+
+    /// The display name of an item, for tooltips and lists.
+    pub fn item_name(&self, item: Item) -> String {
+        match item {
+            Item::Record(RecordRef::Feature(i)) => self.features.get(i).map(|f| f.name.clone()),
+            Item::Record(RecordRef::Incident(i)) => self.incidents.get(i).map(Incident::one_line),
+            Item::Record(RecordRef::Site(i)) => self.sites.get(i).map(|s| s.name.clone()),
+            Item::Record(RecordRef::Claim(i)) => self.claims.get(i).map(|c| c.name.clone()),
+            Item::Record(RecordRef::Agreement(i)) => self.agreements.get(i).map(|a| a.name.clone()),
+            Item::Synthetic(row) => Some(format!("SYNTHETIC incident {row}")),
+        }
+        .unwrap_or_default()
     }
 
     /// Index of the disputed feature with this id.

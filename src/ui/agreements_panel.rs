@@ -1,6 +1,6 @@
 //! Agreements on a chosen date: each with its status then, and a toggle for its sites on the map.
 
-use super::incidents_panel::date_field;
+use super::incidents_panel::{DateText, date_field};
 use crate::model::{AgreementStatus, Atlas, Date};
 use egui::{Color32, RichText, Ui};
 use std::collections::BTreeSet;
@@ -18,16 +18,34 @@ fn status_color(s: AgreementStatus) -> Color32 {
     }
 }
 
-/// Draws the as-of field and the list. Returns the index of an agreement whose name was clicked.
+/// What the user asked of the agreements panel.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct AgreementsAction {
+    /// A new as-of date (`Some(None)`: back to following the timeline and the data).
+    pub as_of: Option<Option<Date>>,
+    /// Show (true) or hide an agreement's sites on the map.
+    pub show_sites: Option<(String, bool)>,
+    /// An agreement whose name was clicked, by index.
+    pub opened: Option<usize>,
+}
+
+/// Draws the as-of field and the list, each agreement with its status on that date.
 pub fn agreements_ui(
     ui: &mut Ui,
     atlas: &Atlas,
-    as_of: &mut Option<Date>,
-    as_of_text: &mut String,
-    hidden: &mut BTreeSet<String>,
+    current_as_of: Option<Date>,
+    as_of_text: &mut DateText,
+    hidden: &BTreeSet<String>,
     range_end: Option<Date>,
-) -> Option<usize> {
-    date_field(ui, "As of", as_of_text, as_of);
+) -> AgreementsAction {
+    let mut action = AgreementsAction::default();
+    as_of_text.follow(current_as_of);
+    let mut edited = current_as_of;
+    date_field(ui, "As of", as_of_text, &mut edited);
+    if edited != current_as_of {
+        action.as_of = Some(edited);
+    }
+    let as_of = current_as_of;
     // Same rule as the map: a set date, else the end of the timeline's range, else the data's.
     let date = as_of.or(range_end).or(atlas.as_of);
     if let Some(d) = atlas.as_of
@@ -35,12 +53,11 @@ pub fn agreements_ui(
             .small_button(format!("data's as-of date ({d})"))
             .clicked()
     {
-        *as_of = None;
-        as_of_text.clear();
+        action.as_of = Some(None);
     }
     let Some(date) = date else {
         ui.label("Set a date to see each agreement's status.");
-        return None;
+        return action;
     };
     let why = if as_of.is_some() {
         ""
@@ -50,7 +67,6 @@ pub fn agreements_ui(
         " (the data's as-of date)"
     };
     ui.weak(format!("Status on {date}{why}:"));
-    let mut opened = None;
     for (i, a) in atlas.agreements.iter().enumerate() {
         let status = a.status_on(date);
         let parties = a
@@ -66,11 +82,7 @@ pub fn agreements_ui(
                 .on_hover_text("show its sites on the map")
                 .changed()
             {
-                if shown {
-                    hidden.remove(&a.id);
-                } else {
-                    hidden.insert(a.id.clone());
-                }
+                action.show_sites = Some((a.id.clone(), shown));
             }
             let text =
                 RichText::new(status_line(&a.short_name, status)).color(status_color(status));
@@ -79,9 +91,9 @@ pub fn agreements_ui(
                 .on_hover_text(format!("{} — parties: {parties}", a.name))
                 .clicked()
             {
-                opened = Some(i);
+                action.opened = Some(i);
             }
         });
     }
-    opened
+    action
 }

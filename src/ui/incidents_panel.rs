@@ -6,20 +6,30 @@ use crate::model::{Atlas, Country, Date, IncidentFilter, IncidentKind};
 use egui::{RichText, Ui, Vec2};
 use std::collections::BTreeSet;
 
-/// Text of the date fields while the user types (applied when it parses).
+/// The text of a date field while the user types (its date applies once it parses). It
+/// follows the date it edits when that changes elsewhere (the timeline, `[` / `]`).
 #[derive(Clone, Debug, Default)]
-pub struct DateFields {
-    pub from: String,
-    pub to: String,
+pub struct DateText {
+    pub text: String,
+    /// The date the text last showed or set.
+    synced: Option<Date>,
 }
 
-impl DateFields {
-    pub fn from_filter(f: &IncidentFilter) -> Self {
-        Self {
-            from: f.from.map(|d| d.to_string()).unwrap_or_default(),
-            to: f.to.map(|d| d.to_string()).unwrap_or_default(),
+impl DateText {
+    /// Shows `value` if it changed since the text last showed or set it.
+    pub fn follow(&mut self, value: Option<Date>) {
+        if value != self.synced {
+            self.text = value.map(|d| d.to_string()).unwrap_or_default();
+            self.synced = value;
         }
     }
+}
+
+/// The From and To fields of the incident filter.
+#[derive(Clone, Debug, Default)]
+pub struct DateFields {
+    pub from: DateText,
+    pub to: DateText,
 }
 
 /// The count line, e.g. "12 of 148 incidents shown".
@@ -49,14 +59,18 @@ pub fn thousands(n: usize) -> String {
     out
 }
 
-/// Draws the filter; edits it in place.
+/// Draws the filter; returns it edited when the user changed it.
 pub fn incident_filter_ui(
     ui: &mut Ui,
     atlas: &Atlas,
-    filter: &mut IncidentFilter,
+    current: &IncidentFilter,
     fields: &mut DateFields,
     shown: usize,
-) {
+) -> Option<IncidentFilter> {
+    fields.from.follow(current.from);
+    fields.to.follow(current.to);
+    let mut edited = current.clone();
+    let filter = &mut edited;
     ui.label(RichText::new(count_label(shown, atlas.incidents.len())).strong());
     ui.horizontal(|ui| {
         ui.label("Kinds:");
@@ -117,25 +131,28 @@ pub fn incident_filter_ui(
             "From is after To: nothing matches.",
         );
     }
+    (edited != *current).then_some(edited)
 }
 
 /// A YYYY-MM-DD field: empty clears the bound, a valid date sets it, anything else is flagged.
-pub fn date_field(ui: &mut Ui, label: &str, text: &mut String, value: &mut Option<Date>) {
+pub fn date_field(ui: &mut Ui, label: &str, field: &mut DateText, value: &mut Option<Date>) {
     ui.horizontal(|ui| {
         ui.label(format!("{label}:"));
         let resp = ui.add(
-            egui::TextEdit::singleline(text)
+            egui::TextEdit::singleline(&mut field.text)
                 .desired_width(90.0)
                 .hint_text("YYYY-MM-DD"),
         );
-        let trimmed = text.trim();
+        let trimmed = field.text.trim();
         if trimmed.is_empty() {
             if resp.changed() {
                 *value = None;
+                field.synced = None;
             }
         } else if let Some(d) = parse_date(trimmed) {
             if resp.changed() {
                 *value = Some(d);
+                field.synced = Some(d);
             }
         } else {
             ui.colored_label(egui::Color32::from_rgb(0xb0, 0x20, 0x20), "not a date");
@@ -194,7 +211,7 @@ pub fn incident_list_ui(
             let Some(x) = atlas.incidents.get(i) else {
                 continue;
             };
-            let line = crate::map::view::incident_line(x);
+            let line = x.one_line();
             let button = egui::Button::selectable(selected == Some(i), line.as_str()).truncate();
             if ui.add(button).on_hover_text(&x.summary).clicked() {
                 chosen = Some(i);

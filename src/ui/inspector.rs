@@ -1,46 +1,51 @@
 //! The inspector: every property of the selected item in readable form, with its sources.
 
 use super::links::sources_ui;
-use crate::map::Item;
-use crate::model::{Atlas, Country};
+use crate::model::{Atlas, Country, RecordRef};
 use egui::{RichText, Ui};
 
 /// Draws the selected item. Returns an item the user chose from inside it (a linked feature or
 /// incident), for the app to select.
-pub fn inspector_ui(ui: &mut Ui, atlas: &Atlas, item: Item) -> Option<Item> {
+pub fn inspector_ui(ui: &mut Ui, atlas: &Atlas, item: RecordRef) -> Option<RecordRef> {
     let mut chosen = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| match item {
-            Item::Feature(i) => {
+            RecordRef::Feature(i) => {
                 if let Some(f) = atlas.features.get(i) {
                     chosen = feature_ui(ui, atlas, f);
                 }
             }
-            Item::Incident(i) => {
+            RecordRef::Incident(i) => {
                 if let Some(x) = atlas.incidents.get(i) {
                     chosen = incident_ui(ui, atlas, x);
                 }
             }
-            Item::Site(i) => {
+            RecordRef::Site(i) => {
                 if let Some(s) = atlas.sites.get(i) {
                     site_ui(ui, atlas, s);
                 }
             }
-            Item::Claim(i) => {
+            RecordRef::Claim(i) => {
                 if let Some(c) = atlas.claims.get(i) {
                     claim_ui(ui, c);
                 }
             }
-            Item::Agreement(i) => {
+            RecordRef::Agreement(i) => {
                 if let Some(a) = atlas.agreements.get(i) {
                     chosen = agreement_ui(ui, atlas, a);
                 }
             }
-            // Drawn by the app from the synthetic layer (`synthetic_ui`).
-            Item::Synthetic(_) => {}
         });
     chosen
+}
+
+/// The inspector with nothing selected: what to do, and the main shortcuts.
+pub fn empty_ui(ui: &mut Ui) {
+    ui.heading("Inspector");
+    ui.label("Click a feature, incident, site or line on the map to see who claims it, who holds it, and the sources.");
+    ui.add_space(8.0);
+    ui.weak("Drag to pan · wheel or pinch to zoom · double-click to zoom in · +/− zoom · arrows pan · Home resets · Esc clears the selection · Ctrl+F finds · Z zooms to the selection · M measures · right-click copies a position · N / P step through incidents in time · Ctrl+S saves the map as a picture · T shows the timeline · F1 lists every shortcut");
 }
 
 fn countries(list: &[Country]) -> String {
@@ -70,7 +75,7 @@ fn list_block(ui: &mut Ui, title: &str, items: &[String]) {
     }
 }
 
-fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> Option<Item> {
+fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> Option<RecordRef> {
     ui.heading(&f.name);
     ui.label(format!("{} · {}", f.kind.label(), f.group.label()));
     ui.separator();
@@ -87,6 +92,38 @@ fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> 
                 }
             });
     }
+    status_rows(ui, f);
+    if !f.facilities.is_empty() {
+        row(
+            ui,
+            "Facilities",
+            f.facilities
+                .iter()
+                .map(|x| x.label())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    if let Some(a) = f.area_km2 {
+        row(ui, "Area", format!("{a} km²"));
+    }
+    row(
+        ui,
+        "Position",
+        crate::map::coords::format_lon_lat(f.position.0),
+    );
+    if !f.notes.is_empty() {
+        ui.add_space(4.0);
+        ui.label(&f.notes);
+    }
+    list_block(ui, "Uncertain or disputed", &f.uncertain);
+    ui.add_space(4.0);
+    sources_ui(ui, &f.sources);
+    incidents_here_ui(ui, atlas, &f.id)
+}
+
+/// Who claims and holds a feature, and what the 2016 award said of it.
+fn status_rows(ui: &mut Ui, f: &crate::model::DisputedFeature) {
     row(ui, "Claimed by", countries(&f.claimants));
     let holder = match f.controlled_by {
         Some(c) => {
@@ -114,33 +151,11 @@ fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> 
         }
         None => row(ui, "2016 award", "not classified by the tribunal"),
     }
-    if !f.facilities.is_empty() {
-        row(
-            ui,
-            "Facilities",
-            f.facilities
-                .iter()
-                .map(|x| x.label())
-                .collect::<Vec<_>>()
-                .join(", "),
-        );
-    }
-    if let Some(a) = f.area_km2 {
-        row(ui, "Area", format!("{a} km²"));
-    }
-    row(
-        ui,
-        "Position",
-        crate::map::coords::format_lon_lat(f.position.0),
-    );
-    if !f.notes.is_empty() {
-        ui.add_space(4.0);
-        ui.label(&f.notes);
-    }
-    list_block(ui, "Uncertain or disputed", &f.uncertain);
-    ui.add_space(4.0);
-    sources_ui(ui, &f.sources);
-    let at = atlas.incidents_at(&f.id);
+}
+
+/// The incidents at a feature, newest first, as links; returns the one clicked.
+fn incidents_here_ui(ui: &mut Ui, atlas: &Atlas, id: &str) -> Option<RecordRef> {
+    let at = atlas.incidents_at(id);
     let mut chosen = None;
     if !at.is_empty() {
         ui.separator();
@@ -151,7 +166,7 @@ fn feature_ui(ui: &mut Ui, atlas: &Atlas, f: &crate::model::DisputedFeature) -> 
             };
             let text = format!("{} — {}", x.date_precision.format(x.date), x.kind.label());
             if ui.link(text).clicked() {
-                chosen = Some(Item::Incident(i));
+                chosen = Some(RecordRef::Incident(i));
             }
         }
     }
@@ -177,7 +192,7 @@ fn sides_line(x: &crate::model::Incident) -> Option<String> {
     }
 }
 
-fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option<Item> {
+fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option<RecordRef> {
     ui.heading(match x.kind {
         crate::model::IncidentKind::Other => "Other incident",
         k => k.label(),
@@ -205,7 +220,7 @@ fn incident_ui(ui: &mut Ui, atlas: &Atlas, x: &crate::model::Incident) -> Option
             .and_then(|id| atlas.feature_index(id))
             && ui.link("(open feature)").clicked()
         {
-            chosen = Some(Item::Feature(fi));
+            chosen = Some(RecordRef::Feature(fi));
         }
     });
     row(
@@ -315,7 +330,7 @@ fn claim_ui(ui: &mut Ui, c: &crate::model::Claim) {
     sources_ui(ui, &c.sources);
 }
 
-fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Option<Item> {
+fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Option<RecordRef> {
     ui.heading(&a.name);
     ui.label(format!("{} · {}", a.short_name, a.kind.label()));
     ui.separator();
@@ -351,7 +366,7 @@ fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Opti
         ui.label(RichText::new(format!("Sites ({})", sites.len())).strong());
         for i in sites {
             if ui.link(&atlas.sites[i].name).clicked() {
-                chosen = Some(Item::Site(i));
+                chosen = Some(RecordRef::Site(i));
             }
         }
     }
@@ -391,10 +406,7 @@ pub fn cluster_ui(ui: &mut Ui, atlas: &Atlas, members: &[usize]) -> Option<usize
         .auto_shrink([false, false])
         .show(ui, |ui| {
             for i in sorted {
-                if ui
-                    .link(crate::map::view::incident_line(&atlas.incidents[i]))
-                    .clicked()
-                {
+                if ui.link(atlas.incidents[i].one_line()).clicked() {
                     chosen = Some(i);
                 }
             }

@@ -1,6 +1,6 @@
 //! The layers panel: visibility, opacity and a legend drawn with the map's own symbols.
 
-use crate::map::layers::{LayerId, Layers};
+use crate::map::layers::{LayerId, LayerSettings, Layers};
 use crate::map::style;
 use crate::model::{ClaimKind, Country, FeatureKind, IncidentKind};
 use egui::{Pos2, Ui, Vec2};
@@ -19,8 +19,10 @@ fn legend_row(ui: &mut Ui, label: &str, draw: impl FnOnce(&egui::Painter, egui::
     });
 }
 
-/// Draws the panel; edits `layers` in place (they are plain settings).
-pub fn layers_ui(ui: &mut Ui, layers: &mut Layers) {
+/// Draws the panel; returns the settings edited when the user changed them.
+pub fn layers_ui(ui: &mut Ui, current: &Layers) -> Option<Layers> {
+    let mut edited = current.clone();
+    let layers = &mut edited;
     ui.scope(|ui| {
         for id in LayerId::ALL {
             let s = layers.get_mut(id);
@@ -44,41 +46,12 @@ pub fn layers_ui(ui: &mut Ui, layers: &mut Layers) {
             ui.add_space(4.0);
         }
     });
+    (edited != *current).then_some(edited)
 }
 
 fn legend_ui(ui: &mut Ui, id: LayerId) {
     match id {
-        LayerId::Features => {
-            for kind in FeatureKind::ALL {
-                legend_row(ui, kind.label(), |p, r| {
-                    style::feature_symbol(p, r.center(), 5.5, kind, style::holder_color(None), 1.0)
-                });
-            }
-            ui.label("Colour: who holds it");
-            for code in style::LEGEND_HOLDERS {
-                let c = Country::parse(code);
-                legend_row(ui, c.map_or(code, |c| c.name()), |p, r| {
-                    style::feature_symbol(
-                        p,
-                        r.center(),
-                        5.5,
-                        FeatureKind::Island,
-                        style::holder_color(c),
-                        1.0,
-                    )
-                });
-            }
-            legend_row(ui, "unoccupied", |p, r| {
-                style::feature_symbol(
-                    p,
-                    r.center(),
-                    5.5,
-                    FeatureKind::Island,
-                    style::holder_color(None),
-                    1.0,
-                )
-            });
-        }
+        LayerId::Features => features_legend_ui(ui),
         LayerId::Incidents => {
             for kind in IncidentKind::ALL {
                 legend_row(ui, kind.label(), |p, r| {
@@ -103,40 +76,7 @@ fn legend_ui(ui: &mut Ui, id: LayerId) {
                 });
             }
         }
-        LayerId::Basemap => {
-            legend_row(ui, "land", |p, r| {
-                p.rect_filled(r.shrink(1.0), 0.0, style::LAND);
-                p.rect_stroke(
-                    r.shrink(1.0),
-                    0.0,
-                    egui::Stroke::new(0.8, style::BORDER),
-                    egui::StrokeKind::Inside,
-                );
-            });
-            legend_row(ui, "sea", |p, r| {
-                p.rect_filled(r.shrink(1.0), 0.0, style::SEA);
-            });
-            legend_row(
-                ui,
-                "small island, zoomed in past 1:10m: approximate",
-                |p, r| {
-                    let r = r.shrink(2.0);
-                    let ring = [
-                        r.left_top(),
-                        r.right_top(),
-                        r.right_bottom(),
-                        r.left_bottom(),
-                        r.left_top(),
-                    ];
-                    p.extend(egui::Shape::dashed_line(
-                        &ring,
-                        egui::Stroke::new(1.2, style::BORDER),
-                        4.0,
-                        3.0,
-                    ));
-                },
-            );
-        }
+        LayerId::Basemap => basemap_legend_ui(ui),
         LayerId::Graticule => legend_row(ui, "meridians and parallels", |p, r| {
             p.line_segment(
                 [r.left_center(), r.right_center()],
@@ -146,32 +86,112 @@ fn legend_ui(ui: &mut Ui, id: LayerId) {
     }
 }
 
+fn features_legend_ui(ui: &mut Ui) {
+    for kind in FeatureKind::ALL {
+        legend_row(ui, kind.label(), |p, r| {
+            style::feature_symbol(p, r.center(), 5.5, kind, style::holder_color(None), 1.0)
+        });
+    }
+    ui.label("Colour: who holds it");
+    for code in style::LEGEND_HOLDERS {
+        let c = Country::parse(code);
+        legend_row(ui, c.map_or(code, |c| c.name()), |p, r| {
+            style::feature_symbol(
+                p,
+                r.center(),
+                5.5,
+                FeatureKind::Island,
+                style::holder_color(c),
+                1.0,
+            )
+        });
+    }
+    legend_row(ui, "unoccupied", |p, r| {
+        style::feature_symbol(
+            p,
+            r.center(),
+            5.5,
+            FeatureKind::Island,
+            style::holder_color(None),
+            1.0,
+        )
+    });
+}
+
+fn basemap_legend_ui(ui: &mut Ui) {
+    legend_row(ui, "land", |p, r| {
+        p.rect_filled(r.shrink(1.0), 0.0, style::LAND);
+        p.rect_stroke(
+            r.shrink(1.0),
+            0.0,
+            egui::Stroke::new(0.8, style::BORDER),
+            egui::StrokeKind::Inside,
+        );
+    });
+    legend_row(ui, "sea", |p, r| {
+        p.rect_filled(r.shrink(1.0), 0.0, style::SEA);
+    });
+    legend_row(
+        ui,
+        "small island, zoomed in past 1:10m: approximate",
+        |p, r| {
+            let r = r.shrink(2.0);
+            let ring = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            p.extend(egui::Shape::dashed_line(
+                &ring,
+                egui::Stroke::new(1.2, style::BORDER),
+                4.0,
+                3.0,
+            ));
+        },
+    );
+}
+
 /// What the user asked of their own layers.
-#[derive(Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserLayersAction {
     pub open: Option<std::path::PathBuf>,
     pub remove: Option<usize>,
+    /// New settings for one layer, by index.
+    pub settings: Option<(usize, LayerSettings)>,
+}
+
+/// What the user asked of a layer they added: new settings, or its removal.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LayerRowAction {
+    pub settings: Option<LayerSettings>,
+    pub remove: bool,
 }
 
 /// The user's layers: visibility, opacity, remove; and a field to open a GeoJSON file
 /// (dropping a file on the window, or `--open PATH`, work too).
 pub fn user_layers_ui(
     ui: &mut Ui,
-    layers: &mut [crate::map::user::UserLayerView],
+    layers: &[crate::map::user::UserLayerView],
     path_text: &mut String,
 ) -> UserLayersAction {
     let mut action = UserLayersAction::default();
     ui.add_space(6.0);
     ui.strong("Your layers");
-    for (i, l) in layers.iter_mut().enumerate() {
+    for (i, l) in layers.iter().enumerate() {
         let summary = format!(
             "{} ({} points, {} lines)",
             l.layer.name,
             l.layer.points.len(),
             l.layer.paths.len()
         );
-        if removable_layer_row(ui, &mut l.settings, summary) {
+        let row = removable_layer_row(ui, l.settings, summary);
+        if row.remove {
             action.remove = Some(i);
+        }
+        if let Some(settings) = row.settings {
+            action.settings = Some((i, settings));
         }
     }
     ui.horizontal(|ui| {
@@ -188,8 +208,11 @@ pub fn user_layers_ui(
     action
 }
 
-/// The `--stress` layer: visibility, opacity, and a button to drop it. True when removed.
-pub fn synthetic_layer_ui(ui: &mut Ui, layer: &mut crate::map::synthetic::SyntheticLayer) -> bool {
+/// The `--stress` layer: visibility, opacity, and a button to drop it.
+pub fn synthetic_layer_ui(
+    ui: &mut Ui,
+    layer: &crate::map::synthetic::SyntheticLayer,
+) -> LayerRowAction {
     ui.add_space(6.0);
     ui.strong("Stress test");
     let summary = format!(
@@ -197,16 +220,12 @@ pub fn synthetic_layer_ui(ui: &mut Ui, layer: &mut crate::map::synthetic::Synthe
         super::incidents_panel::thousands(layer.len()),
         layer.data.seed
     );
-    removable_layer_row(ui, &mut layer.settings, summary)
+    removable_layer_row(ui, layer.settings, summary)
 }
 
-/// A layer the user added: visibility with its summary, opacity, and Remove. True when
-/// Remove was clicked.
-fn removable_layer_row(
-    ui: &mut Ui,
-    settings: &mut crate::map::layers::LayerSettings,
-    summary: String,
-) -> bool {
+/// A layer the user added: visibility with its summary, opacity, and Remove.
+fn removable_layer_row(ui: &mut Ui, current: LayerSettings, summary: String) -> LayerRowAction {
+    let mut settings = current;
     ui.checkbox(&mut settings.visible, summary);
     ui.horizontal(|ui| {
         ui.add_space(22.0);
@@ -217,7 +236,11 @@ fn removable_layer_row(
                 .show_value(false)
                 .text("opacity"),
         );
-        ui.small_button("Remove").clicked()
+        let remove = ui.small_button("Remove").clicked();
+        LayerRowAction {
+            settings: (settings != current).then_some(settings),
+            remove,
+        }
     })
     .inner
 }

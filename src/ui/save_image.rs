@@ -1,7 +1,7 @@
 //! "Save map image" (Ctrl+S): a dialog for the file name, then the map cut out of the next
 //! frame's screenshot, stamped with its scale and attribution, written as a PNG.
 
-use crate::io::map_image::{crop, default_file_name, png_path, save_png};
+use crate::io::map_image::{PointRect, Rgba, crop, default_file_name, png_path, save_png};
 use egui::{Context, Key, Rect, Ui};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -124,7 +124,7 @@ impl SaveImage {
             ctx.request_screenshot(move |image| {
                 // Encoding a large window takes a while: not on the thread that draws.
                 std::thread::spawn(move || {
-                    let result = crop(&image, rect, ppp)
+                    let result = crop(&rgba_of(&image), point_rect(rect), ppp)
                         .ok_or_else(|| format!("{}: the map is not on screen", path.display()))
                         .and_then(|map| save_png(&path, &map).map_err(|e| e.to_string()))
                         .map(|()| path);
@@ -155,5 +155,21 @@ impl SaveImage {
             Err(e) => format!("Map not saved: {e}"),
         });
         self.job = None;
+    }
+}
+
+/// A window capture as plain RGBA bytes (what the writer takes).
+pub fn rgba_of(image: &egui::ColorImage) -> Rgba {
+    Rgba {
+        width: image.size[0],
+        height: image.size[1],
+        pixels: image.pixels.iter().flat_map(|c| c.to_array()).collect(),
+    }
+}
+
+fn point_rect(r: Rect) -> PointRect {
+    PointRect {
+        min: [r.min.x, r.min.y],
+        max: [r.max.x, r.max.y],
     }
 }

@@ -8,18 +8,22 @@ use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Monthly counts and the (kinds, actors) filter they were computed for.
-type CountsCache = (
+/// What the monthly counts depend on: the kinds and actors filtered, and which synthetic
+/// incidents (by count and seed) are counted with the real ones.
+type CountsKey = (
     BTreeSet<IncidentKind>,
     BTreeSet<crate::model::Country>,
-    BTreeMap<(i32, u32), KindCounts>,
+    Option<(usize, u64)>,
 );
+
+/// Monthly counts and what they were computed from.
+type CountsCache = (CountsKey, BTreeMap<(i32, u32), KindCounts>);
 
 /// Plot state kept between frames (the drag in progress, a cache of the monthly counts).
 pub struct TimelineState {
     drag_from_x: Option<f64>,
     drag_to_x: Option<f64>,
-    /// Counts for the (kinds, actors) they were computed with: recomputed only when those change.
+    /// Counts with the key they were computed from: recomputed only when the key changes.
     cache: Option<CountsCache>,
     pub series_choice: usize,
     /// Playing: the date window moves forward by itself.
@@ -30,15 +34,10 @@ pub struct TimelineState {
     pub window_months: u32,
     /// Start of the playing window on the fractional-year axis (kept as f64 so slow speeds move).
     play_from_x: Option<f64>,
+    /// Length of the playing window on that axis, fixed when playback starts.
+    play_window: Option<f64>,
     /// Where the monthly plot was drawn (screen), for tests and tools.
     pub plot_rect: Option<egui::Rect>,
-}
-
-impl TimelineState {
-    /// Forgets the cached counts (the incidents counted changed).
-    pub fn invalidate(&mut self) {
-        self.cache = None;
-    }
 }
 
 impl Default for TimelineState {
@@ -53,6 +52,7 @@ impl Default for TimelineState {
             months_per_s: 3.0,
             window_months: 12,
             play_from_x: None,
+            play_window: None,
         }
     }
 }
@@ -71,10 +71,10 @@ pub fn timeline_ui(
     filter: &IncidentFilter,
     state: &mut TimelineState,
 ) -> Option<(Date, Date)> {
-    let stale = state
-        .cache
-        .as_ref()
-        .is_none_or(|(k, a, _)| *k != filter.kinds || *a != filter.actors);
+    let synthetic_id = synthetic.map(|s| (s.len(), s.data.seed));
+    let stale = state.cache.as_ref().is_none_or(|((k, a, s), _)| {
+        *k != filter.kinds || *a != filter.actors || *s != synthetic_id
+    });
     if stale {
         let mut counts = monthly_counts(&atlas.incidents, filter);
         if let Some(s) = synthetic {
@@ -86,12 +86,13 @@ pub fn timeline_ui(
                 }
             }
         }
-        state.cache = Some((filter.kinds.clone(), filter.actors.clone(), counts));
+        let key = (filter.kinds.clone(), filter.actors.clone(), synthetic_id);
+        state.cache = Some((key, counts));
     }
     // Taken out while drawing so the plot can update the rest of the state; put back below.
     let cache = state.cache.take();
     let empty = BTreeMap::new();
-    let counts = cache.as_ref().map_or(&empty, |(.., c)| c);
+    let counts = cache.as_ref().map_or(&empty, |(_, c)| c);
     let end_x = atlas.as_of.map_or(2027.0, |d| year_fraction(d) + 0.1);
     let mut result = None;
     let total_width = ui.available_width();
@@ -122,6 +123,7 @@ pub fn timeline_ui(
                 {
                     state.playing = !state.playing;
                     state.play_from_x = None;
+                    state.play_window = None;
                 }
                 ui.spacing_mut().slider_width = 80.0;
                 ui.add(
@@ -151,13 +153,17 @@ fn play_step(
     state: &mut TimelineState,
     end_x: f64,
 ) -> Option<(Date, Date)> {
-    if !state.playing {
+    // A repeated layout pass of the same frame must not move the window again.
+    if !state.playing || ui.ctx().current_pass_index() > 0 {
         return None;
     }
-    let window = match (filter.from, filter.to) {
-        (Some(a), Some(b)) if b > a => year_fraction(b) - year_fraction(a),
-        _ => f64::from(state.window_months.max(1)) / 12.0,
-    };
+    // The window's length is fixed when playback starts, so rounding to days cannot drift it.
+    let window = *state
+        .play_window
+        .get_or_insert_with(|| match (filter.from, filter.to) {
+            (Some(a), Some(b)) if b > a => year_fraction(b) - year_fraction(a),
+            _ => f64::from(state.window_months.max(1)) / 12.0,
+        });
     let start = *state
         .play_from_x
         .get_or_insert_with(|| filter.from.map_or(FIRST_YEAR, year_fraction));
@@ -166,6 +172,7 @@ fn play_step(
     if next + window >= end_x {
         state.playing = false;
         state.play_from_x = None;
+        state.play_window = None;
         return None;
     }
     state.play_from_x = Some(next);
@@ -173,14 +180,8 @@ fn play_step(
     date_at(next).zip(date_at(next + window))
 }
 
-fn monthly_plot_ui(
-    ui: &mut Ui,
-    counts: &BTreeMap<(i32, u32), KindCounts>,
-    filter: &IncidentFilter,
-    state: &mut TimelineState,
-    end_x: f64,
-    width: f32,
-) -> Option<(Date, Date)> {
+/// One bar chart per kind, stacked, and the tallest month's total.
+fn stacked_charts(counts: &BTreeMap<(i32, u32), KindCounts>) -> (Vec<BarChart>, f64) {
     let months: Vec<(f64, &KindCounts)> = counts
         .iter()
         .map(|((y, m), c)| (f64::from(*y) + (f64::from(*m) - 0.5) / 12.0, c))
@@ -205,6 +206,18 @@ fn monthly_plot_ui(
         .max()
         .unwrap_or(1)
         .max(1) as f64;
+    (charts, y_max)
+}
+
+fn monthly_plot_ui(
+    ui: &mut Ui,
+    counts: &BTreeMap<(i32, u32), KindCounts>,
+    filter: &IncidentFilter,
+    state: &mut TimelineState,
+    end_x: f64,
+    width: f32,
+) -> Option<(Date, Date)> {
+    let (charts, y_max) = stacked_charts(counts);
     let mut out = None;
     let resp = Plot::new("timeline")
         .height(PLOT_HEIGHT)

@@ -96,3 +96,17 @@ pub fn assert_centred_on(h: &Harness<'static, App>, lon: f64, lat: f64) {
         "centred on {c:?}, not ({lon}, {lat})"
     );
 }
+
+/// Asserts that the record with this id is what the app has selected.
+pub fn assert_selected(h: &Harness<'static, App>, id: &str) {
+    let app = h.state();
+    let record = app
+        .atlas()
+        .item_by_id(id)
+        .unwrap_or_else(|| panic!("{id} not in data"));
+    assert_eq!(
+        app.selected(),
+        Some(contested_waters::model::Item::Record(record)),
+        "{id} is selected"
+    );
+}

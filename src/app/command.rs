@@ -1,0 +1,102 @@
+//! What the user (or a finished background job) asked for. Panels, the map widget, the
+//! keyboard and the jobs only report commands; [`App::apply`](super::App::apply) carries them out.
+
+use super::options::SideTab;
+use crate::io::LoadError;
+use crate::loader::LoadedLayer;
+use crate::map::layers::LayerSettings;
+use crate::map::synthetic::SyntheticLayer;
+use crate::map::{Camera, Layers};
+use crate::model::{Date, IncidentFilter, Item, RecordRef};
+use geo::Coord;
+use std::path::PathBuf;
+
+/// One thing to change.
+#[derive(Debug)]
+pub enum Command {
+    /// Select an item, or clear the selection (and any cluster list).
+    Select(Option<Item>),
+    /// List a clicked cluster's incidents in the inspector.
+    ListCluster(Vec<usize>),
+    /// Select an incident and centre the map on it at the current zoom.
+    SelectIncident(usize),
+    /// Select the shown incident after (`forward`) or before the selected one in time.
+    StepIncident {
+        forward: bool,
+    },
+    /// Select a record and move the map to it.
+    GoTo(RecordRef),
+    /// Move the map to the selection.
+    ZoomToSelection,
+
+    /// Show the map through this camera.
+    SetCamera(Camera),
+    /// Frame the default region again.
+    ResetView,
+    /// Centre the map on a lon/lat at the current zoom.
+    CentreAt(Coord<f64>),
+    /// Zoom by this many levels about the map's centre.
+    ZoomBy(f64),
+    /// Pan by this many points (positive x moves the map's content right).
+    PanBy(Coord<f64>),
+
+    SetLayers(Layers),
+    SetFilter(IncidentFilter),
+    SetDateRange(Option<Date>, Option<Date>),
+    /// Move the date range by whole months (negative: back).
+    ShiftDateRange {
+        months: i32,
+    },
+    /// Show agreements as of this date (`None`: follow the timeline and the data).
+    SetAsOf(Option<Date>),
+    /// Show or hide an agreement's sites.
+    ShowAgreementSites {
+        id: String,
+        shown: bool,
+    },
+    SetSideTab(SideTab),
+    ToggleTimeline,
+
+    /// Start the ruler, or end it.
+    ToggleRuler,
+    MeasureFrom(Coord<f64>),
+    AddRulerPoint(Coord<f64>),
+    UndoRulerPoint,
+    EndRuler,
+
+    /// Load a GeoJSON file as a layer, in the background.
+    OpenFile(PathBuf),
+    /// Stop a load under way, by its place in the list.
+    CancelLoad(usize),
+    LayerLoaded(Box<LoadedLayer>),
+    SyntheticReady(Box<SyntheticLayer>),
+    LoadFailed(LoadError),
+    SetUserLayer {
+        index: usize,
+        settings: LayerSettings,
+    },
+    RemoveUserLayer(usize),
+    SetSyntheticLayer(LayerSettings),
+    RemoveSynthetic,
+
+    /// Write the incidents the filter shows to this file.
+    ExportShown(PathBuf),
+    ToggleHelp,
+    ToggleAbout,
+    DismissErrors,
+    /// Open the "Save map image" dialog.
+    OpenSaveImage,
+    /// Put the keyboard in the find box.
+    FocusFind,
+}
+
+impl Command {
+    /// Whether panels laid out before the map may show something stale after this command
+    /// (so the frame is laid out once more). Moving the map changes only the map itself.
+    pub fn touches_panels(&self) -> bool {
+        !matches!(
+            self,
+            Self::SetCamera(_) | Self::PanBy(_) | Self::ZoomBy(_) | Self::CentreAt(_)
+        )
+    }
+}

@@ -1,0 +1,94 @@
+//! Data derived from the state: what the filter and the as-of date show, and the selected
+//! agreement's emphasis. Recomputed by [`Derived::update`] when its inputs differ from the
+//! ones it was computed from; nothing invalidates it by hand.
+
+use super::state::{Selection, State};
+use crate::map::focus::{AgreementFocus, agreement_focus};
+use crate::map::synthetic::SyntheticLayer;
+use crate::map::{Scene, Shown};
+use crate::model::filter::in_time_order;
+use crate::model::{Atlas, Date, IncidentFilter, Item, RecordRef};
+use std::collections::BTreeSet;
+
+/// The inputs of the visibility flags.
+#[derive(Clone, Debug, PartialEq)]
+struct ShownKey {
+    filter: IncidentFilter,
+    as_of: Option<Date>,
+    hidden: BTreeSet<String>,
+}
+
+/// Caches computed from the state.
+#[derive(Debug, Default)]
+pub struct Derived {
+    key: Option<ShownKey>,
+    /// Per incident: passes the filter.
+    pub incident_visible: Vec<bool>,
+    /// Per site: shown on the as-of date.
+    pub site_visible: Vec<bool>,
+    /// The shown incidents, newest first (the Incidents tab's list).
+    pub newest_first: Vec<usize>,
+    /// Bumped each time the flags are recomputed.
+    revision: u64,
+    /// The selected agreement's emphasis, with its index.
+    focus: Option<(usize, AgreementFocus)>,
+}
+
+impl Derived {
+    /// Brings every cache in line with `state`; cheap when nothing changed.
+    pub fn update(
+        &mut self,
+        state: &State,
+        atlas: &Atlas,
+        scene: &Scene,
+        synthetic: Option<&mut SyntheticLayer>,
+    ) {
+        let saved = &state.saved;
+        let as_of = state.agreements_as_of(atlas.as_of);
+        let same = self.key.as_ref().is_some_and(|k| {
+            k.filter == saved.filter && k.as_of == as_of && k.hidden == saved.hidden_agreements
+        });
+        if !same {
+            self.incident_visible = saved.filter.visibility(&atlas.incidents);
+            self.site_visible = atlas.sites_shown_on(as_of, &saved.hidden_agreements);
+            self.newest_first = in_time_order(&atlas.incidents, &self.incident_visible);
+            self.newest_first.reverse();
+            self.revision += 1;
+            self.key = Some(ShownKey {
+                filter: saved.filter.clone(),
+                as_of,
+                hidden: saved.hidden_agreements.clone(),
+            });
+        }
+        if let Some(s) = synthetic {
+            // A no-op unless the filter changed, or the layer is new.
+            s.set_filter(&saved.filter);
+        }
+        let wanted = match state.selection {
+            Selection::Item(Item::Record(RecordRef::Agreement(i))) => Some(i),
+            _ => None,
+        };
+        if self.focus.as_ref().map(|(i, _)| *i) != wanted {
+            self.focus = wanted.map(|i| (i, agreement_focus(atlas, scene, i)));
+        }
+    }
+
+    /// What the map shows of the incidents and sites.
+    pub fn shown(&self) -> Shown<'_> {
+        Shown {
+            incidents: &self.incident_visible,
+            sites: &self.site_visible,
+            revision: self.revision,
+        }
+    }
+
+    /// How many incidents pass the filter.
+    pub fn incidents_shown(&self) -> usize {
+        self.newest_first.len()
+    }
+
+    /// The selected agreement's emphasis.
+    pub fn focus(&self) -> Option<&AgreementFocus> {
+        self.focus.as_ref().map(|(_, f)| f)
+    }
+}

@@ -1,0 +1,43 @@
+//! What the panels keep while the user types and looks: text fields, the find box, the
+//! timeline's drag, the save dialog. Widget state, not app state: it changes nothing shown
+//! on the map until a panel reports a command.
+
+use crate::model::Atlas;
+use crate::ui::find::FindState;
+use crate::ui::incidents_panel::{DateFields, DateText};
+use crate::ui::save_image::SaveImage;
+use crate::ui::timeline_panel::TimelineState;
+
+/// The panels' own state.
+pub struct Dialogs {
+    pub date_fields: DateFields,
+    pub as_of_text: DateText,
+    /// The "open a file" field of the Layers tab.
+    pub open_path_text: String,
+    /// Where "Export" writes.
+    pub export_path: String,
+    pub find: FindState,
+    pub timeline: TimelineState,
+    /// The pointer is over the timeline panel (arrow keys then step its range).
+    pub timeline_hovered: bool,
+    /// The incident the Incidents tab's list last scrolled to (or was clicked in).
+    pub list_revealed: Option<usize>,
+    /// "Save map image" (Ctrl+S): its dialog, the capture under way, the last outcome.
+    pub save_image: SaveImage,
+}
+
+impl Dialogs {
+    pub fn new(atlas: &Atlas) -> Self {
+        Self {
+            date_fields: DateFields::default(),
+            as_of_text: DateText::default(),
+            open_path_text: String::new(),
+            export_path: "contested-waters-incidents.csv".to_owned(),
+            find: FindState::new(atlas),
+            timeline: TimelineState::default(),
+            timeline_hovered: false,
+            list_revealed: None,
+            save_image: SaveImage::default(),
+        }
+    }
+}

@@ -1,0 +1,302 @@
+//! The app: a thin owner of its parts, each with one job.
+//!
+//! - [`state`]: what the user has chosen (persisted view, layers and filters; the selection);
+//! - [`derived`]: caches computed from the state, recomputed when their inputs change;
+//! - [`jobs`]: background loads and the `--screenshot` capture;
+//! - [`dialogs`]: the panels' own widget state (text fields, the find box, the save dialog);
+//! - [`command`] and [`apply`]: panels, the map, the keyboard and jobs report [`Command`]s,
+//!   and [`App::apply`] alone changes the state;
+//! - [`frame`]: lays out one frame and collects its commands.
+
+pub mod apply;
+#[cfg(test)]
+mod apply_tests;
+pub mod command;
+pub mod derived;
+pub mod dialogs;
+mod frame;
+pub mod jobs;
+pub mod keyboard;
+pub mod options;
+pub mod state;
+
+pub use command::Command;
+pub use options::{ScreenshotResult, SideTab, StartOptions, default_region, map_attribution};
+pub use state::{SavedState, Selection, State};
+
+use crate::io::LoadReport;
+use crate::map::synthetic::SyntheticLayer;
+use crate::map::user::UserLayerView;
+use crate::map::{Camera, MapMemory, Scene, ScreenRect};
+use crate::model::{Atlas, IncidentFilter, Item};
+use derived::Derived;
+use dialogs::Dialogs;
+use jobs::{Jobs, ScreenshotJob};
+
+/// Key under which the saved state is stored by eframe.
+const STORAGE_KEY: &str = "contested-waters-state";
+
+/// The data shown: the bundled atlas and its scene, the user's files, the `--stress` layer.
+pub struct Data {
+    pub atlas: Atlas,
+    pub scene: Scene,
+    pub user_layers: Vec<UserLayerView>,
+    /// Synthetic incidents, never mixed with the atlas.
+    pub synthetic: Option<SyntheticLayer>,
+}
+
+pub struct App {
+    data: Data,
+    state: State,
+    derived: Derived,
+    /// What the map widget keeps between frames.
+    map: MapMemory,
+    jobs: Jobs,
+    dialogs: Dialogs,
+    screenshot: Option<ScreenshotJob>,
+    frames: u64,
+}
+
+impl App {
+    /// Builds the app from loaded data (no eframe needed: tests use this).
+    pub fn from_report(
+        report: LoadReport,
+        options: StartOptions,
+        saved: Option<SavedState>,
+    ) -> Self {
+        let scene = Scene::build(&report.atlas);
+        Self::from_parts(report, scene, options, saved)
+    }
+
+    /// Builds the app from loaded data and its scene, built elsewhere (e.g. on a thread while
+    /// the window opens).
+    pub fn from_parts(
+        report: LoadReport,
+        scene: Scene,
+        options: StartOptions,
+        saved: Option<SavedState>,
+    ) -> Self {
+        let atlas = report.atlas;
+        let mut state = State {
+            saved: saved.unwrap_or_default(),
+            side_tab: options.side_tab,
+            errors: report.errors.iter().map(ToString::to_string).collect(),
+            ..State::default()
+        };
+        state.windows.errors = !state.errors.is_empty();
+        options.apply_to(&mut state, &atlas);
+        let mut jobs = Jobs::default();
+        for path in &options.open {
+            jobs.start(path);
+        }
+        if let Some(n) = options.stress {
+            // Synthetic incidents end where the real data ends (or today, without an as-of date).
+            let last = atlas
+                .as_of
+                .unwrap_or_else(|| chrono::Utc::now().date_naive());
+            jobs.start_synthetic(n, last);
+        }
+        let mut app = Self {
+            dialogs: Dialogs::new(&atlas),
+            data: Data {
+                atlas,
+                scene,
+                user_layers: Vec::new(),
+                synthetic: None,
+            },
+            state,
+            derived: Derived::default(),
+            map: MapMemory::default(),
+            jobs,
+            screenshot: options.screenshot.map(|path| {
+                ScreenshotJob::new(
+                    path,
+                    options.screenshot_result,
+                    options.exit_after_screenshot,
+                )
+            }),
+            frames: 0,
+        };
+        app.refresh_derived();
+        app
+    }
+
+    /// Builds the app inside eframe: fonts, and the saved state unless a view was given.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        report: LoadReport,
+        scene: Scene,
+        options: StartOptions,
+    ) -> Self {
+        crate::ui::fonts::install(&cc.egui_ctx);
+        let saved = if options.screenshot.is_some() {
+            None
+        } else {
+            cc.storage
+                .and_then(|s| eframe::get_value::<SavedState>(s, STORAGE_KEY))
+        };
+        Self::from_parts(report, scene, options, saved)
+    }
+
+    /// Brings the derived caches in line with the state.
+    fn refresh_derived(&mut self) {
+        let data = &mut self.data;
+        self.derived.update(
+            &self.state,
+            &data.atlas,
+            &data.scene,
+            data.synthetic.as_mut(),
+        );
+    }
+
+    pub fn atlas(&self) -> &Atlas {
+        &self.data.atlas
+    }
+
+    /// The state (what the user has chosen).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The persisted part of the state.
+    pub fn saved(&self) -> &SavedState {
+        &self.state.saved
+    }
+
+    pub fn selected(&self) -> Option<Item> {
+        self.state.selection.item()
+    }
+
+    /// Incident clusters (two or more incidents) drawn in the last frame.
+    pub fn clusters(&self) -> impl Iterator<Item = &crate::map::cluster::Cluster> {
+        self.map.clusters().iter().filter(|c| c.members.len() > 1)
+    }
+
+    /// The incidents listed after a click on a cluster.
+    pub fn cluster_list(&self) -> Option<&[usize]> {
+        match &self.state.selection {
+            Selection::Cluster(members) => Some(members),
+            _ => None,
+        }
+    }
+
+    pub fn errors(&self) -> &[String] {
+        &self.state.errors
+    }
+
+    /// The current incident filter.
+    pub fn filter(&self) -> &IncidentFilter {
+        &self.state.saved.filter
+    }
+
+    /// Where the timeline's monthly plot was drawn in the last frame.
+    pub fn timeline_rect(&self) -> Option<egui::Rect> {
+        self.dialogs.timeline.plot_rect
+    }
+
+    /// How many incidents pass the filter.
+    pub fn incidents_shown(&self) -> usize {
+        self.derived.incidents_shown()
+    }
+
+    /// The date agreements are shown as of.
+    pub fn agreements_as_of(&self) -> Option<crate::model::Date> {
+        self.state.agreements_as_of(self.data.atlas.as_of)
+    }
+
+    /// The map's viewport in the last frame.
+    pub fn map_viewport(&self) -> Option<ScreenRect> {
+        self.map.viewport
+    }
+
+    /// The camera the last frame was drawn with.
+    pub fn camera(&self) -> Option<Camera> {
+        self.map.camera
+    }
+
+    /// Where a lon/lat is on screen in the last frame's map viewport.
+    pub fn screen_of_lon_lat(&self, lon: f64, lat: f64) -> Option<egui::Pos2> {
+        let cam = self.map.camera?;
+        let vp = self.map.viewport?;
+        let world = crate::map::projection::world_from_lon_lat(geo::Coord { x: lon, y: lat });
+        Some(crate::map::paint::pos(cam.screen_from_world(&vp, world)))
+    }
+
+    /// The `--stress` incidents, once generated.
+    pub fn synthetic(&self) -> Option<&SyntheticLayer> {
+        self.data.synthetic.as_ref()
+    }
+
+    /// The user's layers.
+    pub fn user_layers(&self) -> &[UserLayerView] {
+        &self.data.user_layers
+    }
+
+    /// Files still loading.
+    pub fn loading(&self) -> usize {
+        self.jobs.len()
+    }
+
+    /// The ruler's path, while measuring.
+    pub fn measurement(&self) -> Option<&crate::map::measure::Measurement> {
+        self.state.measure.as_ref()
+    }
+
+    /// What the last export did.
+    pub fn export_message(&self) -> Option<&str> {
+        self.state.export_message.as_deref()
+    }
+
+    /// Where the export row writes (its text field).
+    pub fn set_export_path(&mut self, path: &str) {
+        path.clone_into(&mut self.dialogs.export_path);
+    }
+
+    /// "Save map image": its dialog, file field and last outcome.
+    pub fn save_image(&mut self) -> &mut crate::ui::save_image::SaveImage {
+        &mut self.dialogs.save_image
+    }
+}
+
+impl StartOptions {
+    /// Puts the command line's choices into a fresh state (they win over saved ones).
+    fn apply_to(&self, state: &mut State, atlas: &Atlas) {
+        let saved = &mut state.saved;
+        if self.camera.is_some() {
+            saved.camera = self.camera;
+        }
+        if let Some(f) = &self.filter {
+            saved.filter = f.clone();
+        }
+        if self.as_of.is_some() {
+            saved.as_of = self.as_of;
+        }
+        if let Some(shown) = &self.agreements {
+            saved.hidden_agreements = atlas
+                .agreements
+                .iter()
+                .map(|a| a.id.clone())
+                .filter(|id| !shown.contains(id))
+                .collect();
+        }
+        if let Some(record) = self.select.as_deref().and_then(|id| atlas.item_by_id(id)) {
+            state.selection = Selection::Item(Item::Record(record));
+        }
+    }
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        App::ui(self, ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, STORAGE_KEY, &self.state.saved);
+        }
+    }
+
+    fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {
+        crate::map::style::SEA.to_normalized_gamma_f32()
+    }
+}

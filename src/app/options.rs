@@ -1,0 +1,76 @@
+//! How the app starts: the command line's choices, and the defaults it falls back on.
+
+use crate::map::Camera;
+use crate::model::{Date, IncidentFilter};
+use geo::{Coord, Rect};
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+/// The region framed by default: the East and South China seas.
+pub fn default_region() -> Rect<f64> {
+    Rect::new(Coord { x: 104.0, y: 2.0 }, Coord { x: 132.0, y: 34.0 })
+}
+
+/// The attribution stamped on a saved map image.
+pub fn map_attribution(as_of: Option<Date>) -> String {
+    let data = as_of.map_or_else(|| "data".to_owned(), |d| format!("data as of {d}"));
+    format!("Contested Waters · {data}, every fact sourced in the app · base map Natural Earth")
+}
+
+/// Outcome of a `--screenshot` run, read by `main` after the window closes.
+pub type ScreenshotResult = Arc<Mutex<Option<Result<(), String>>>>;
+
+/// Which page the left panel shows.
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    Default,
+    PartialEq,
+    Eq,
+    serde::Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
+pub enum SideTab {
+    #[default]
+    Layers,
+    Incidents,
+    Agreements,
+}
+
+impl SideTab {
+    pub const ALL: [(Self, &'static str); 3] = [
+        (Self::Layers, "Layers"),
+        (Self::Incidents, "Incidents"),
+        (Self::Agreements, "Agreements"),
+    ];
+}
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct StartOptions {
+    /// Open on this view instead of the saved or default one.
+    pub camera: Option<Camera>,
+    /// Write the first complete frame to this PNG and exit.
+    pub screenshot: Option<PathBuf>,
+    /// Select the item with this id at start.
+    pub select: Option<String>,
+    /// Start with this incident filter instead of the saved one.
+    pub filter: Option<IncidentFilter>,
+    /// Start with agreements shown as of this date.
+    pub as_of: Option<Date>,
+    /// Show only these agreements' sites (ids).
+    pub agreements: Option<BTreeSet<String>>,
+    /// The left panel's page at start.
+    pub side_tab: SideTab,
+    /// User GeoJSON files to load at start (each becomes a layer).
+    pub open: Vec<PathBuf>,
+    /// Add this many synthetic incidents as a layer of their own (for feeling the app at scale).
+    pub stress: Option<usize>,
+    /// Filled with the screenshot's outcome; the caller keeps a clone to read it after exit.
+    pub screenshot_result: ScreenshotResult,
+    /// End the process as soon as the screenshot is written (exit code 0, or 1 on failure).
+    pub exit_after_screenshot: bool,
+}

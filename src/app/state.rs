@@ -1,0 +1,94 @@
+//! The app's state: what persists between runs, and what lasts for this run only. Only
+//! [`App::apply`](super::App::apply) changes it.
+
+use super::options::SideTab;
+use crate::map::measure::Measurement;
+use crate::map::{Camera, Layers};
+use crate::model::{Date, IncidentFilter, Item};
+use std::collections::BTreeSet;
+
+/// What persists between runs: the view and the layer settings (never caches or data).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SavedState {
+    /// `None` frames the default region (refitted as the window changes size).
+    pub camera: Option<Camera>,
+    pub layers: Layers,
+    #[serde(default)]
+    pub filter: IncidentFilter,
+    /// Date agreements are shown as of; `None` is the data's as-of date.
+    #[serde(default)]
+    pub as_of: Option<Date>,
+    /// Agreements whose sites are hidden on the map.
+    #[serde(default)]
+    pub hidden_agreements: BTreeSet<String>,
+    /// Whether the timeline panel is open (`T` toggles it).
+    #[serde(default = "yes")]
+    pub show_timeline: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Default for SavedState {
+    fn default() -> Self {
+        Self {
+            camera: None,
+            layers: Layers::default(),
+            filter: IncidentFilter::default(),
+            as_of: None,
+            hidden_agreements: BTreeSet::new(),
+            show_timeline: true,
+        }
+    }
+}
+
+/// What the inspector shows: one item, or the incidents of a clicked cluster.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Selection {
+    #[default]
+    None,
+    Item(Item),
+    Cluster(Vec<usize>),
+}
+
+impl Selection {
+    pub fn item(&self) -> Option<Item> {
+        match self {
+            Self::Item(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+/// Windows and dialogs that are open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Windows {
+    pub help: bool,
+    pub about: bool,
+    /// The load-problems banner.
+    pub errors: bool,
+}
+
+/// Everything the app knows of the user's session.
+#[derive(Clone, Debug, Default)]
+pub struct State {
+    pub saved: SavedState,
+    pub selection: Selection,
+    /// The ruler, while measuring (`M`).
+    pub measure: Option<Measurement>,
+    pub side_tab: SideTab,
+    pub windows: Windows,
+    /// Problems met while loading, shown in a banner until dismissed.
+    pub errors: Vec<String>,
+    /// What the last export did (or why it did not).
+    pub export_message: Option<String>,
+}
+
+impl State {
+    /// The date agreements are shown as of: a date the user set wins; otherwise the end of the
+    /// timeline's range, and without a range the data's as-of date.
+    pub fn agreements_as_of(&self, data_as_of: Option<Date>) -> Option<Date> {
+        self.saved.as_of.or(self.saved.filter.to).or(data_as_of)
+    }
+}

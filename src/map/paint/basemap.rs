@@ -1,0 +1,94 @@
+//! The base map: land filled (parties of a selected agreement shaded), borders stroked, and
+//! small islands dashed once the view is beyond Natural Earth's scale.
+
+use super::Canvas;
+use crate::map::scene::{Scene, beyond_basemap_scale, lod_for_zoom};
+use crate::map::style;
+use egui::{Mesh, Rect, Shape, Stroke, Ui, epaint::Vertex};
+
+/// What the dashed islands mean, shown along the map's foot while any are on screen.
+pub const BASEMAP_SCALE_NOTICE: &str = "Dashed islands: Natural Earth 1:10m, beyond its scale here; may be km off. Markers are sourced.";
+
+/// Draws the base map; returns whether small islands were drawn as approximate outlines
+/// (the view is beyond the base map's scale and one is on screen).
+pub fn paint_basemap(
+    c: &Canvas<'_>,
+    scene: &mut Scene,
+    opacity: f32,
+    party_countries: Option<&[bool]>,
+) -> bool {
+    let visible = scene.base_polygons_in(c.camera.visible_world(&c.viewport));
+    let beyond_scale = beyond_basemap_scale(c.camera.zoom);
+    let approximate: Vec<bool> = visible
+        .iter()
+        .map(|&i| beyond_scale && scene.base_small.get(i).copied().unwrap_or(false))
+        .collect();
+    let is_party: Vec<bool> = visible
+        .iter()
+        .map(|&i| {
+            let country = scene.base_country.get(i).copied();
+            party_countries
+                .zip(country)
+                .is_some_and(|(p, ci)| p.get(ci).copied().unwrap_or(false))
+        })
+        .collect();
+    let polys = scene.base_lod(lod_for_zoom(c.camera.zoom));
+    let land = style::faded(style::LAND, opacity);
+    let party = style::faded(style::PARTY, opacity);
+    let mut mesh = Mesh::default();
+    for ((&i, &approx), &party_land) in visible.iter().zip(&approximate).zip(&is_party) {
+        let Some(p) = polys.get(i).filter(|_| !approx) else {
+            continue;
+        };
+        let color = if party_land { party } else { land };
+        let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+            break;
+        };
+        mesh.vertices.extend(p.fill.vertices.iter().map(|v| Vertex {
+            pos: c.to_screen_arr(*v),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }));
+        mesh.indices.extend(p.fill.indices.iter().map(|k| base + k));
+    }
+    c.painter.add(Shape::mesh(mesh));
+    let border = Stroke::new(0.8, style::faded(style::BORDER, opacity));
+    let dashed = Stroke::new(1.2, style::faded(style::BORDER, opacity));
+    for (&i, &approx) in visible.iter().zip(&approximate) {
+        let Some(p) = polys.get(i) else { continue };
+        for ring in &p.rings {
+            for run in c.screen_runs(ring) {
+                if approx {
+                    c.painter.extend(Shape::dashed_line(&run, dashed, 4.0, 3.0));
+                } else {
+                    c.painter.add(Shape::line(run, border));
+                }
+            }
+        }
+    }
+    approximate.contains(&true)
+}
+
+/// The line along the map's foot that says dashed islands may be kilometres off.
+pub fn basemap_scale_notice(ui: &mut Ui, rect: Rect) {
+    let strip = Rect::from_min_max(
+        egui::pos2(rect.left() + 6.0, rect.bottom() - 24.0),
+        egui::pos2(rect.right() - 6.0, rect.bottom() - 4.0),
+    );
+    ui.scope_builder(
+        egui::UiBuilder::new()
+            .max_rect(strip)
+            .layout(egui::Layout::left_to_right(egui::Align::Center)),
+        |ui| {
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(BASEMAP_SCALE_NOTICE)
+                        .color(style::COUNTRY_LABEL)
+                        .background_color(style::HALO),
+                )
+                .selectable(false)
+                .truncate(),
+            );
+        },
+    );
+}

@@ -1,0 +1,168 @@
+//! Painting the map, one file per layer. Every painter reads a [`Canvas`] (the egui painter
+//! through the frame's camera) and what the frame computed; none reads input or changes state.
+
+mod basemap;
+mod density;
+mod graticule;
+mod labels;
+mod overlays;
+mod points;
+mod ruler;
+
+pub use basemap::{BASEMAP_SCALE_NOTICE, basemap_scale_notice};
+pub use ruler::paint_measurement;
+
+use super::camera::{Camera, ScreenRect};
+use super::cluster::Cluster;
+use super::focus::AgreementFocus;
+use super::layers::Layers;
+use super::pyramid::CellAgg;
+use super::scene::Scene;
+use super::style;
+use super::synthetic::SyntheticLayer;
+use super::user::UserLayerView;
+use crate::model::{Atlas, Item, RecordRef};
+use egui::{Color32, Pos2, Stroke};
+use geo::Coord;
+
+/// A point on screen, in egui points.
+pub fn pos(c: Coord<f64>) -> Pos2 {
+    // Screen coordinates fit f32 comfortably; the world stays f64.
+    #[allow(clippy::cast_possible_truncation)]
+    Pos2::new(c.x as f32, c.y as f32)
+}
+
+/// The egui painter seen through one frame's camera.
+pub struct Canvas<'p> {
+    pub painter: &'p egui::Painter,
+    pub camera: Camera,
+    pub viewport: ScreenRect,
+}
+
+impl Canvas<'_> {
+    pub fn to_screen(&self, w: Coord<f64>) -> Pos2 {
+        pos(self.camera.screen_from_world(&self.viewport, w))
+    }
+
+    fn to_screen_arr(&self, w: [f64; 2]) -> Pos2 {
+        self.to_screen(Coord { x: w[0], y: w[1] })
+    }
+
+    /// A world polyline on screen, cut to the visible area (plus a margin) so that lines far
+    /// off-screen are neither stroked nor dashed.
+    fn screen_runs(&self, world: &[[f64; 2]]) -> Vec<Vec<Pos2>> {
+        let screen: Vec<[f64; 2]> = world
+            .iter()
+            .map(|w| {
+                let s = self
+                    .camera
+                    .screen_from_world(&self.viewport, Coord { x: w[0], y: w[1] });
+                [s.x, s.y]
+            })
+            .collect();
+        let r = self.painter.clip_rect().expand(8.0);
+        let (min, max) = (
+            [f64::from(r.min.x), f64::from(r.min.y)],
+            [f64::from(r.max.x), f64::from(r.max.y)],
+        );
+        super::clip::clip_polyline(&screen, min, max)
+            .into_iter()
+            .map(|run| {
+                run.into_iter()
+                    .map(|p| pos(Coord { x: p[0], y: p[1] }))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Whether a world point is on screen, or within `pad_pt` of it.
+    fn near_screen(&self, w: Coord<f64>, pad_pt: f64) -> bool {
+        let vis = self.camera.visible_world(&self.viewport);
+        let pad = pad_pt * self.camera.m_per_px();
+        w.x >= vis.min().x - pad
+            && w.x <= vis.max().x + pad
+            && w.y >= vis.min().y - pad
+            && w.y <= vis.max().y + pad
+    }
+
+    /// The selection ring, or the hover glow, behind a symbol.
+    fn highlight(&self, p: Pos2, item: Item, marks: Marks, radius_pt: f32) {
+        if marks.selected == Some(item) {
+            self.painter.circle(
+                p,
+                radius_pt + 2.0,
+                style::HIGHLIGHT.gamma_multiply(0.6),
+                Stroke::new(2.0, Color32::BLACK),
+            );
+        } else if marks.hovered == Some(item) {
+            self.painter
+                .circle_filled(p, radius_pt, style::HIGHLIGHT.gamma_multiply(0.7));
+        }
+    }
+}
+
+/// What is selected and hovered, for highlights.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Marks {
+    pub selected: Option<Item>,
+    pub hovered: Option<Item>,
+}
+
+impl Marks {
+    fn touches(self, record: RecordRef) -> bool {
+        self.selected == Some(Item::Record(record)) || self.hovered == Some(Item::Record(record))
+    }
+}
+
+/// Everything one frame paints, computed before painting.
+pub struct MapLayers<'a> {
+    pub atlas: &'a Atlas,
+    pub layers: &'a Layers,
+    pub marks: Marks,
+    pub clusters: &'a [Cluster],
+    /// Per agreement site: shown on the as-of date.
+    pub site_visible: &'a [bool],
+    pub focus: Option<&'a AgreementFocus>,
+    pub user_layers: &'a [UserLayerView],
+    /// The synthetic layer with its cells on screen.
+    pub synthetic: Option<(&'a SyntheticLayer, &'a [CellAgg])>,
+}
+
+/// Paints every layer in order; returns whether small islands were drawn as approximate
+/// outlines (so the caller can say so).
+pub fn paint_layers(canvas: &Canvas<'_>, scene: &mut Scene, m: &MapLayers<'_>) -> bool {
+    canvas
+        .painter
+        .rect_filled(canvas.painter.clip_rect(), 0.0, style::SEA);
+    let layers = m.layers;
+    let focus_countries = m.focus.map(|f| f.countries.as_slice());
+    let approximate_islands = layers.basemap.visible
+        && basemap::paint_basemap(canvas, scene, layers.basemap.opacity, focus_countries);
+    if layers.graticule.visible {
+        graticule::paint_graticule(canvas, layers.graticule.opacity);
+    }
+    if layers.claims.visible {
+        overlays::paint_claims(canvas, m.atlas, scene, m.marks, layers.claims.opacity);
+    }
+    density::paint_user_layers(canvas, m.user_layers);
+    if let Some((layer, cells)) = m.synthetic {
+        density::paint_synthetic(canvas, layer, cells, m.marks);
+    }
+    if let Some(f) = m.focus {
+        overlays::paint_focus(canvas, scene, f);
+    }
+    let mut occupied = Vec::new();
+    if layers.agreements.visible {
+        points::paint_sites(canvas, scene, m, layers.agreements.opacity);
+    }
+    if layers.incidents.visible {
+        occupied.extend(points::paint_incidents(canvas, m));
+    }
+    let feature_labels = if layers.features.visible {
+        points::paint_features(canvas, scene, m, &mut occupied)
+    } else {
+        Vec::new()
+    };
+    labels::paint_labels(canvas, m.atlas, scene, m, &feature_labels, occupied);
+    approximate_islands
+}
