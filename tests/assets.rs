@@ -82,11 +82,27 @@ fn dates_are_not_after_the_as_of_date_and_ends_follow_starts() {
         }
     }
     for x in &a.agreements {
-        check(&x.id, x.signed);
-        if let Some(f) = x.in_force {
-            check(&x.id, f);
-            assert!(f >= x.signed, "{}: in force before signed", x.id);
+        let milestones = [
+            x.talks_agreed,
+            x.negotiation_began,
+            x.signed,
+            x.in_force,
+            x.terminated,
+        ];
+        for d in milestones.iter().flatten() {
+            check(&x.id, *d);
         }
+        let known: Vec<Date> = milestones.iter().flatten().copied().collect();
+        assert!(
+            known.windows(2).all(|w| w[0] <= w[1]),
+            "{}: milestones out of order {known:?}",
+            x.id
+        );
+        assert!(
+            x.signed.is_some() || x.negotiation_began.is_some(),
+            "{}: neither signed nor under negotiation",
+            x.id
+        );
     }
     for s in &a.statements {
         check(&s.id, s.date);
