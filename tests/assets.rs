@@ -37,7 +37,7 @@ fn counts_meet_the_dataset_issue() {
     assert!(a.features.len() >= 35, "{} features", a.features.len());
     assert!(a.incidents.len() >= 100, "{} incidents", a.incidents.len());
     assert!(
-        a.agreements.len() >= 10,
+        a.agreements.len() >= 25,
         "{} agreements",
         a.agreements.len()
     );
@@ -47,6 +47,40 @@ fn counts_meet_the_dataset_issue() {
         "base map has {} countries",
         a.countries.len()
     );
+}
+
+#[test]
+fn agreements_cover_both_sides_and_every_stage() {
+    use contested_waters::model::{AgreementKind, AgreementStatus};
+    let a = atlas();
+    let as_of = a.as_of.expect("meta.json has an as-of date");
+    let with = |code: &str| {
+        a.agreements
+            .iter()
+            .any(|x| x.parties.iter().any(|c| c.code() == code))
+    };
+    assert!(with("CHN") && with("PRK") && with("USA"), "both sides");
+    let status = |s: AgreementStatus| a.agreements.iter().any(|x| x.status_on(as_of) == s);
+    for s in [
+        AgreementStatus::UnderNegotiation,
+        AgreementStatus::SignedNotInForce,
+        AgreementStatus::InForce,
+        AgreementStatus::Terminated,
+    ] {
+        assert!(status(s), "no agreement is {} on {as_of}", s.label());
+    }
+    for k in [
+        AgreementKind::MutualDefense,
+        AgreementKind::InformationSecurity,
+        AgreementKind::Logistics,
+        AgreementKind::Access,
+    ] {
+        assert!(
+            a.agreements.iter().any(|x| x.kind == k),
+            "no {} agreement",
+            k.label()
+        );
+    }
 }
 
 #[test]
@@ -82,11 +116,27 @@ fn dates_are_not_after_the_as_of_date_and_ends_follow_starts() {
         }
     }
     for x in &a.agreements {
-        check(&x.id, x.signed);
-        if let Some(f) = x.in_force {
-            check(&x.id, f);
-            assert!(f >= x.signed, "{}: in force before signed", x.id);
+        let milestones = [
+            x.talks_agreed,
+            x.negotiation_began,
+            x.signed,
+            x.in_force,
+            x.terminated,
+        ];
+        for d in milestones.iter().flatten() {
+            check(&x.id, *d);
         }
+        let known: Vec<Date> = milestones.iter().flatten().copied().collect();
+        assert!(
+            known.windows(2).all(|w| w[0] <= w[1]),
+            "{}: milestones out of order {known:?}",
+            x.id
+        );
+        assert!(
+            x.signed.is_some() || x.negotiation_began.is_some(),
+            "{}: neither signed nor under negotiation",
+            x.id
+        );
     }
     for s in &a.statements {
         check(&s.id, s.date);

@@ -94,6 +94,35 @@ fn non_web_source_url_is_refused() {
 }
 
 #[test]
+fn agreement_milestones_out_of_order_or_missing_are_refused() {
+    let file = "bad-agreement-dates.geojson";
+    let (good, errors) = io::agreements::load(&fixture(file)).expect("file parses");
+    let ids: Vec<&str> = good.agreements.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(ids, ["agr-talks"]);
+    let talks = &good.agreements[0];
+    assert_eq!(talks.signed, None);
+    assert_eq!(
+        talks.negotiation_began.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-01")
+    );
+    assert_eq!(
+        talks.talks_agreed.map(|d| d.to_string()).as_deref(),
+        Some("2025-05-01")
+    );
+    assert_eq!(errors.len(), 4);
+    assert_property_error(&errors[0], file, 1, "agr-unsigned-no-talks", "signed");
+    assert_property_error(&errors[1], file, 2, "agr-force-before-signing", "in_force");
+    assert_property_error(&errors[2], file, 3, "agr-bad-kind", "kind");
+    // The accepted values come from the kind table, new kinds included.
+    let text = errors[2].to_string();
+    assert!(
+        text.contains("information_security") && text.contains("mutual_defense"),
+        "{text}"
+    );
+    assert_property_error(&errors[3], file, 4, "agr-talks-after-signing", "signed");
+}
+
+#[test]
 fn truncated_json_reports_line_and_column() {
     let Err(e) = io::features::load(&fixture("truncated.geojson")) else {
         panic!("truncated file loaded");

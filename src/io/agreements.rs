@@ -3,7 +3,7 @@
 use super::collection::{convert_all, geometry, read_collection};
 use super::error::LoadError;
 use super::props::Props;
-use crate::model::{Agreement, AgreementKind, Site, Statement};
+use crate::model::{Agreement, AgreementKind, Date, Site, Statement};
 use geo::Geometry;
 use geojson::Feature;
 use std::path::Path;
@@ -51,11 +51,14 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Record, LoadError> {
 }
 
 fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
-    let signed = p.date("signed")?;
-    let in_force = p.opt_date("in_force")?;
-    if in_force.is_some_and(|d| d < signed) {
-        return Err(p.error("in_force", "is before the signing date"));
-    }
+    let dates = AgreementDates {
+        talks_agreed: p.opt_date("talks_agreed")?,
+        negotiation_began: p.opt_date("negotiation_began")?,
+        signed: p.opt_date("signed")?,
+        in_force: p.opt_date("in_force")?,
+        terminated: p.opt_date("terminated")?,
+    };
+    dates.check(p)?;
     Ok(Agreement {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -64,17 +67,70 @@ fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
         kind: p.enumeration(
             "kind",
             AgreementKind::parse,
-            "treaty, access, logistics, status_of_forces, defense_cooperation",
+            &AgreementKind::accepted_values(),
         )?,
-        signed,
-        in_force,
-        terminated: p.opt_date("terminated")?,
+        talks_agreed: dates.talks_agreed,
+        negotiation_began: dates.negotiation_began,
+        signed: dates.signed,
+        in_force: dates.in_force,
+        terminated: dates.terminated,
         status_note: p.opt_string("status_note")?,
         scope: p.text("scope")?,
         summary: p.text("summary")?,
         uncertain: p.strings("uncertain")?,
         sources: p.sources()?,
     })
+}
+
+/// An agreement's milestones, checked for order before they reach the model.
+struct AgreementDates {
+    talks_agreed: Option<Date>,
+    negotiation_began: Option<Date>,
+    signed: Option<Date>,
+    in_force: Option<Date>,
+    terminated: Option<Date>,
+}
+
+impl AgreementDates {
+    /// An unsigned agreement must say when talks began; it cannot be in force; and each
+    /// milestone follows the ones before it (a law may take effect retroactively: record its
+    /// enactment as both dates and say so in `status_note`).
+    fn check(&self, p: &Props<'_>) -> Result<(), LoadError> {
+        if self.signed.is_none() {
+            if self.negotiation_began.is_none() {
+                return Err(p.error(
+                    "signed",
+                    "is null, so `negotiation_began` must give the date talks began",
+                ));
+            }
+            if self.in_force.is_some() {
+                return Err(p.error("in_force", "is set but the agreement is not signed"));
+            }
+        }
+        let order = [
+            ("talks_agreed", self.talks_agreed),
+            ("negotiation_began", self.negotiation_began),
+            ("signed", self.signed),
+            ("in_force", self.in_force),
+            ("terminated", self.terminated),
+        ];
+        for (i, (later, later_date)) in order.iter().enumerate() {
+            let Some(later_date) = later_date else {
+                continue;
+            };
+            if let Some((earlier, Some(earlier_date))) = order[..i]
+                .iter()
+                .rev()
+                .find(|(_, d)| d.is_some_and(|d| d > *later_date))
+            {
+                return Err(p.error(
+                    later,
+                    format!("{later_date} is before {earlier} ({earlier_date})"),
+                ));
+            }
+        }
+        Ok(())
+    }
 }
 
 fn site(p: &Props<'_>, f: &Feature) -> Result<Site, LoadError> {

@@ -6,33 +6,71 @@ use geo::{Point, Polygon};
 /// Broad type of an agreement.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgreementKind {
+    /// A treaty without a mutual-defence commitment (kept for records that are neither of the
+    /// more specific kinds).
     Treaty,
+    /// A treaty in which the parties undertake to act if one of them is attacked.
+    MutualDefense,
     Access,
     Logistics,
     StatusOfForces,
+    /// Protection of classified military information or intelligence sharing (GSOMIA and kin).
+    InformationSecurity,
     DefenseCooperation,
 }
 
 impl AgreementKind {
+    /// Every value the data may use, the kind it means and its label: parsing, labels and the
+    /// list of accepted values in error messages all read this one table, so they cannot drift.
+    /// A kind with two spellings has two rows; its label comes from the first.
+    pub const ALL: &'static [(&'static str, Self, &'static str)] = &[
+        ("treaty", Self::Treaty, "treaty"),
+        (
+            "mutual_defense",
+            Self::MutualDefense,
+            "mutual-defence treaty",
+        ),
+        ("access", Self::Access, "access agreement"),
+        ("logistics", Self::Logistics, "logistics agreement"),
+        ("status_of_forces", Self::StatusOfForces, "status of forces"),
+        (
+            "information_security",
+            Self::InformationSecurity,
+            "information security",
+        ),
+        (
+            "defense_cooperation",
+            Self::DefenseCooperation,
+            "defence cooperation",
+        ),
+        (
+            "defence_cooperation",
+            Self::DefenseCooperation,
+            "defence cooperation",
+        ),
+    ];
+
     pub fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "treaty" => Self::Treaty,
-            "access" => Self::Access,
-            "logistics" => Self::Logistics,
-            "status_of_forces" => Self::StatusOfForces,
-            "defense_cooperation" | "defence_cooperation" => Self::DefenseCooperation,
-            _ => return None,
-        })
+        Self::ALL
+            .iter()
+            .find(|(value, _, _)| *value == s)
+            .map(|(_, kind, _)| *kind)
     }
 
     pub fn label(self) -> &'static str {
-        match self {
-            Self::Treaty => "treaty",
-            Self::Access => "access agreement",
-            Self::Logistics => "logistics agreement",
-            Self::StatusOfForces => "status of forces",
-            Self::DefenseCooperation => "defence cooperation",
-        }
+        Self::ALL
+            .iter()
+            .find(|(_, kind, _)| *kind == self)
+            .map_or("agreement", |(_, _, label)| label)
+    }
+
+    /// The accepted file values, comma-separated, for error messages.
+    pub fn accepted_values() -> String {
+        Self::ALL
+            .iter()
+            .map(|(value, _, _)| *value)
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -40,6 +78,8 @@ impl AgreementKind {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum AgreementStatus {
     NotYetSigned,
+    /// Talks have begun (a dated `negotiation_began`) and nothing is signed yet.
+    UnderNegotiation,
     SignedNotInForce,
     InForce,
     Terminated,
@@ -49,6 +89,7 @@ impl AgreementStatus {
     pub fn label(self) -> &'static str {
         match self {
             Self::NotYetSigned => "not yet signed",
+            Self::UnderNegotiation => "under negotiation",
             Self::SignedNotInForce => "signed, not in force",
             Self::InForce => "in force",
             Self::Terminated => "terminated",
@@ -64,7 +105,12 @@ pub struct Agreement {
     pub short_name: String,
     pub parties: Vec<Country>,
     pub kind: AgreementKind,
-    pub signed: Date,
+    /// The day the parties agreed to open talks, where a source gives it (informational).
+    pub talks_agreed: Option<Date>,
+    /// The day negotiations began; from then until `signed` the agreement is under negotiation.
+    pub negotiation_began: Option<Date>,
+    /// `None`: not signed (yet).
+    pub signed: Option<Date>,
     pub in_force: Option<Date>,
     pub terminated: Option<Date>,
     pub status_note: Option<String>,
@@ -75,16 +121,22 @@ pub struct Agreement {
 }
 
 impl Agreement {
-    /// Status on `date`: each boundary day counts as the new state (signed on the signing day).
+    /// Status on `date`: each boundary day counts as the new state (signed on the signing day,
+    /// under negotiation on the day talks began, terminated on the termination day).
     pub fn status_on(&self, date: Date) -> AgreementStatus {
-        if date < self.signed {
-            AgreementStatus::NotYetSigned
-        } else if self.terminated.is_some_and(|t| date >= t) {
+        let reached = |d: Option<Date>| d.is_some_and(|d| date >= d);
+        if reached(self.terminated) {
             AgreementStatus::Terminated
-        } else if self.in_force.is_some_and(|f| date >= f) {
-            AgreementStatus::InForce
+        } else if reached(self.signed) {
+            if reached(self.in_force) {
+                AgreementStatus::InForce
+            } else {
+                AgreementStatus::SignedNotInForce
+            }
+        } else if reached(self.negotiation_began) {
+            AgreementStatus::UnderNegotiation
         } else {
-            AgreementStatus::SignedNotInForce
+            AgreementStatus::NotYetSigned
         }
     }
 }
@@ -122,16 +174,23 @@ pub struct Statement {
 mod tests {
     use super::*;
 
-    fn raa() -> Agreement {
+    fn d(y: i32, m: u32, day: u32) -> Date {
+        Date::from_ymd_opt(y, m, day).unwrap_or_default()
+    }
+
+    /// Dates loosely after the Japan–Philippines RAA, with talks and a termination added.
+    fn agreement() -> Agreement {
         Agreement {
             id: "a".into(),
             name: "RAA".into(),
             short_name: "RAA".into(),
             parties: vec![],
             kind: AgreementKind::Access,
-            signed: Date::from_ymd_opt(2024, 7, 8).unwrap_or_default(),
-            in_force: Date::from_ymd_opt(2025, 9, 11),
-            terminated: None,
+            talks_agreed: Some(d(2023, 11, 3)),
+            negotiation_began: Some(d(2023, 12, 1)),
+            signed: Some(d(2024, 7, 8)),
+            in_force: Some(d(2025, 9, 11)),
+            terminated: Some(d(2030, 1, 1)),
             status_note: None,
             scope: String::new(),
             summary: String::new(),
@@ -140,35 +199,98 @@ mod tests {
         }
     }
 
-    fn d(y: i32, m: u32, day: u32) -> Date {
-        Date::from_ymd_opt(y, m, day).unwrap_or_default()
-    }
-
     #[test]
     fn status_at_each_boundary_day() {
-        let a = raa();
-        assert_eq!(a.status_on(d(2024, 7, 7)), AgreementStatus::NotYetSigned);
-        assert_eq!(
-            a.status_on(d(2024, 7, 8)),
-            AgreementStatus::SignedNotInForce
-        );
-        assert_eq!(
-            a.status_on(d(2025, 9, 10)),
-            AgreementStatus::SignedNotInForce
-        );
-        assert_eq!(a.status_on(d(2025, 9, 11)), AgreementStatus::InForce);
+        use AgreementStatus::*;
+        let a = agreement();
+        for (date, want) in [
+            (d(2023, 11, 3), NotYetSigned), // agreeing to talk is not negotiating
+            (d(2023, 11, 30), NotYetSigned),
+            (d(2023, 12, 1), UnderNegotiation),
+            (d(2024, 7, 7), UnderNegotiation),
+            (d(2024, 7, 8), SignedNotInForce),
+            (d(2025, 9, 10), SignedNotInForce),
+            (d(2025, 9, 11), InForce),
+            (d(2029, 12, 31), InForce),
+            (d(2030, 1, 1), Terminated),
+        ] {
+            assert_eq!(a.status_on(date), want, "on {date}");
+        }
     }
 
     #[test]
-    fn terminated_and_pending() {
-        let mut a = raa();
-        a.terminated = Some(d(2030, 1, 1));
-        assert_eq!(a.status_on(d(2030, 1, 1)), AgreementStatus::Terminated);
+    fn unsigned_agreements_are_under_negotiation_only_once_talks_began() {
+        let mut a = agreement();
+        a.signed = None;
+        a.in_force = None;
+        a.terminated = None;
+        assert_eq!(
+            a.status_on(d(2040, 1, 1)),
+            AgreementStatus::UnderNegotiation
+        );
+        a.negotiation_began = None;
+        assert_eq!(a.status_on(d(2040, 1, 1)), AgreementStatus::NotYetSigned);
+    }
+
+    #[test]
+    fn signed_without_entry_into_force_stays_pending_and_talks_ending_terminates() {
+        let mut a = agreement();
         a.in_force = None;
         a.terminated = None;
         assert_eq!(
             a.status_on(d(2040, 1, 1)),
             AgreementStatus::SignedNotInForce
         );
+        // Talks abandoned before any signature.
+        a.signed = None;
+        a.terminated = Some(d(2024, 1, 1));
+        assert_eq!(
+            a.status_on(d(2023, 12, 31)),
+            AgreementStatus::UnderNegotiation
+        );
+        assert_eq!(a.status_on(d(2024, 1, 1)), AgreementStatus::Terminated);
+    }
+
+    #[test]
+    fn every_kind_parses_from_its_values_and_has_its_own_label() {
+        for (value, kind, label) in AgreementKind::ALL {
+            assert_eq!(AgreementKind::parse(value), Some(*kind), "{value}");
+            assert!(AgreementKind::accepted_values().contains(value));
+            assert!(!label.is_empty());
+        }
+        // Every variant is in the table (the match makes a new variant a compile error here).
+        let variants = [
+            AgreementKind::Treaty,
+            AgreementKind::MutualDefense,
+            AgreementKind::Access,
+            AgreementKind::Logistics,
+            AgreementKind::StatusOfForces,
+            AgreementKind::InformationSecurity,
+            AgreementKind::DefenseCooperation,
+        ];
+        for k in variants {
+            match k {
+                AgreementKind::Treaty
+                | AgreementKind::MutualDefense
+                | AgreementKind::Access
+                | AgreementKind::Logistics
+                | AgreementKind::StatusOfForces
+                | AgreementKind::InformationSecurity
+                | AgreementKind::DefenseCooperation => {}
+            }
+            assert!(AgreementKind::ALL.iter().any(|(_, x, _)| *x == k), "{k:?}");
+        }
+        let labels: std::collections::HashSet<&str> = variants.iter().map(|k| k.label()).collect();
+        assert_eq!(labels.len(), variants.len(), "two kinds share a label");
+        assert_eq!(
+            AgreementKind::InformationSecurity.label(),
+            "information security"
+        );
+        assert_eq!(
+            AgreementKind::parse("defence_cooperation"),
+            Some(AgreementKind::DefenseCooperation)
+        );
+        assert_eq!(AgreementKind::parse("alliance"), None);
+        assert_eq!(AgreementKind::parse("Treaty"), None);
     }
 }

@@ -56,6 +56,9 @@ const COUNTRIES: &[(&str, &str)] = &[
     ("TWN", "Taiwan"),
     ("USA", "United States"),
     ("VNM", "Vietnam"),
+    // Appended, not sorted in, so the indices above (used in bit sets) stay the same.
+    // Outside the region: a party to the 1954 Manila Pact.
+    ("PAK", "Pakistan"),
 ];
 
 /// A validated ISO 3166-1 alpha-3 country code.

@@ -14,6 +14,7 @@ fn status_color(s: AgreementStatus) -> Color32 {
     match s {
         AgreementStatus::InForce => Color32::from_rgb(0x00, 0x6d, 0x4f),
         AgreementStatus::SignedNotInForce => Color32::from_rgb(0xa0, 0x62, 0x00),
+        AgreementStatus::UnderNegotiation => Color32::from_rgb(0x55, 0x5f, 0x9e),
         AgreementStatus::NotYetSigned | AgreementStatus::Terminated => Color32::GRAY,
     }
 }

@@ -335,7 +335,12 @@ fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Opti
     ui.label(format!("{} · {}", a.short_name, a.kind.label()));
     ui.separator();
     row(ui, "Parties", countries(&a.parties));
-    row(ui, "Signed", a.signed.to_string());
+    row(
+        ui,
+        "Signed",
+        a.signed
+            .map_or_else(|| "not yet".to_owned(), |d| d.to_string()),
+    );
     row(
         ui,
         "In force",
