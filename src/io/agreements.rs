@@ -67,7 +67,7 @@ fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
         kind: p.enumeration(
             "kind",
             AgreementKind::parse,
-            &AgreementKind::accepted_values(),
+            &AgreementKind::accepted(),
         )?,
         talks_agreed: dates.talks_agreed,
         negotiation_began: dates.negotiation_began,

@@ -1,76 +1,23 @@
 //! Defence agreements, the sites they cover and statements on their scope.
 
+use super::closed::closed_enum;
 use super::common::{Alias, Country, Date, Source};
 use geo::{Point, Polygon};
 
-/// Broad type of an agreement.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AgreementKind {
-    /// A treaty without a mutual-defence commitment (kept for records that are neither of the
-    /// more specific kinds).
-    Treaty,
-    /// A treaty in which the parties undertake to act if one of them is attacked.
-    MutualDefense,
-    Access,
-    Logistics,
-    StatusOfForces,
-    /// Protection of classified military information or intelligence sharing (GSOMIA and kin).
-    InformationSecurity,
-    DefenseCooperation,
-}
-
-impl AgreementKind {
-    /// Every value the data may use, the kind it means and its label: parsing, labels and the
-    /// list of accepted values in error messages all read this one table, so they cannot drift.
-    /// A kind with two spellings has two rows; its label comes from the first.
-    pub const ALL: &'static [(&'static str, Self, &'static str)] = &[
-        ("treaty", Self::Treaty, "treaty"),
-        (
-            "mutual_defense",
-            Self::MutualDefense,
-            "mutual-defence treaty",
-        ),
-        ("access", Self::Access, "access agreement"),
-        ("logistics", Self::Logistics, "logistics agreement"),
-        ("status_of_forces", Self::StatusOfForces, "status of forces"),
-        (
-            "information_security",
-            Self::InformationSecurity,
-            "information security",
-        ),
-        (
-            "defense_cooperation",
-            Self::DefenseCooperation,
-            "defence cooperation",
-        ),
-        (
-            "defence_cooperation",
-            Self::DefenseCooperation,
-            "defence cooperation",
-        ),
-    ];
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::ALL
-            .iter()
-            .find(|(value, _, _)| *value == s)
-            .map(|(_, kind, _)| *kind)
-    }
-
-    pub fn label(self) -> &'static str {
-        Self::ALL
-            .iter()
-            .find(|(_, kind, _)| *kind == self)
-            .map_or("agreement", |(_, _, label)| label)
-    }
-
-    /// The accepted file values, comma-separated, for error messages.
-    pub fn accepted_values() -> String {
-        Self::ALL
-            .iter()
-            .map(|(value, _, _)| *value)
-            .collect::<Vec<_>>()
-            .join(", ")
+closed_enum! {
+    /// Broad type of an agreement.
+    #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub enum AgreementKind {
+        /// A treaty in which the parties undertake to act if one of them is attacked.
+        MutualDefense = "mutual_defense" => "mutual-defence treaty",
+        /// A treaty without a mutual-defence commitment (for records of no more specific kind).
+        Treaty = "treaty" => "treaty",
+        Access = "access" => "access agreement",
+        StatusOfForces = "status_of_forces" => "status of forces",
+        Logistics = "logistics" => "logistics agreement",
+        /// Protection of classified military information or intelligence sharing (GSOMIA and kin).
+        InformationSecurity = "information_security" => "information security",
+        DefenseCooperation = "defense_cooperation" | "defence_cooperation" => "defence cooperation",
     }
 }
 
@@ -253,33 +200,16 @@ mod tests {
 
     #[test]
     fn every_kind_parses_from_its_values_and_has_its_own_label() {
-        for (value, kind, label) in AgreementKind::ALL {
-            assert_eq!(AgreementKind::parse(value), Some(*kind), "{value}");
-            assert!(AgreementKind::accepted_values().contains(value));
-            assert!(!label.is_empty());
-        }
-        // Every variant is in the table (the match makes a new variant a compile error here).
-        let variants = [
-            AgreementKind::Treaty,
-            AgreementKind::MutualDefense,
-            AgreementKind::Access,
-            AgreementKind::Logistics,
-            AgreementKind::StatusOfForces,
-            AgreementKind::InformationSecurity,
-            AgreementKind::DefenseCooperation,
-        ];
+        let variants = AgreementKind::ALL;
         for k in variants {
-            match k {
-                AgreementKind::Treaty
-                | AgreementKind::MutualDefense
-                | AgreementKind::Access
-                | AgreementKind::Logistics
-                | AgreementKind::StatusOfForces
-                | AgreementKind::InformationSecurity
-                | AgreementKind::DefenseCooperation => {}
-            }
-            assert!(AgreementKind::ALL.iter().any(|(_, x, _)| *x == k), "{k:?}");
+            assert_eq!(AgreementKind::parse(k.key()), Some(k));
+            assert!(AgreementKind::accepted().contains(k.key()));
         }
+        assert_eq!(
+            AgreementKind::parse("defence_cooperation"),
+            Some(AgreementKind::DefenseCooperation),
+            "the British spelling is accepted too"
+        );
         let labels: std::collections::HashSet<&str> = variants.iter().map(|k| k.label()).collect();
         assert_eq!(labels.len(), variants.len(), "two kinds share a label");
         assert_eq!(

@@ -38,7 +38,7 @@ pub struct AgreementWeb<'a> {
     pub covered: Vec<CoveredArea<'a>>,
 }
 
-/// Whether an agreement shows on the web in this state (not before it exists, not after it ends).
+/// Whether an agreement shows on the web in this state: from the start of talks until it ends.
 pub fn on_the_web(status: AgreementStatus) -> bool {
     !matches!(
         status,
@@ -46,9 +46,18 @@ pub fn on_the_web(status: AgreementStatus) -> bool {
     )
 }
 
+/// Whether an agreement binds its parties in this state (signed, whether or not in force).
+pub fn binds(status: AgreementStatus) -> bool {
+    matches!(
+        status,
+        AgreementStatus::SignedNotInForce | AgreementStatus::InForce
+    )
+}
+
 /// What happened to an agreement on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Milestone {
+    TalksBegan,
     Signed,
     InForce,
     Terminated,
@@ -57,6 +66,7 @@ pub enum Milestone {
 impl Milestone {
     pub fn label(self) -> &'static str {
         match self {
+            Self::TalksBegan => "talks begin",
             Self::Signed => "signed",
             Self::InForce => "enters into force",
             Self::Terminated => "terminated",
@@ -76,14 +86,16 @@ impl Atlas {
     /// The agreements' web as of `date`.
     pub fn web_on(&self, date: Date) -> AgreementWeb<'_> {
         let mut edges = Vec::new();
-        let mut binds: BTreeMap<Country, usize> = BTreeMap::new();
+        let mut binds_count: BTreeMap<Country, usize> = BTreeMap::new();
         for (i, a) in self.agreements.iter().enumerate() {
             let status = a.status_on(date);
             if !on_the_web(status) {
                 continue;
             }
-            for p in &a.parties {
-                *binds.entry(*p).or_default() += 1;
+            if binds(status) {
+                for p in &a.parties {
+                    *binds_count.entry(*p).or_default() += 1;
+                }
             }
             for (k, x) in a.parties.iter().enumerate() {
                 for y in &a.parties[k + 1..] {
@@ -102,7 +114,7 @@ impl Atlas {
         number_lanes(&mut edges);
         AgreementWeb {
             edges,
-            binds,
+            binds: binds_count,
             covered: self.covered_on(date),
         }
     }
@@ -114,7 +126,7 @@ impl Atlas {
             let Some(i) = self.agreements.iter().position(|a| a.id == s.agreement_id) else {
                 continue;
             };
-            if !on_the_web(self.agreements[i].status_on(date)) {
+            if !binds(self.agreements[i].status_on(date)) {
                 continue;
             }
             for word in &s.covers {
@@ -143,7 +155,8 @@ impl Atlas {
             .enumerate()
             .flat_map(|(i, a)| {
                 [
-                    Some((a.signed, Milestone::Signed)),
+                    a.negotiation_began.map(|d| (d, Milestone::TalksBegan)),
+                    a.signed.map(|d| (d, Milestone::Signed)),
                     a.in_force.map(|d| (d, Milestone::InForce)),
                     a.terminated.map(|d| (d, Milestone::Terminated)),
                 ]
@@ -216,7 +229,9 @@ mod tests {
             short_name: id.to_owned(),
             parties: parties.iter().map(|p| c(p)).collect(),
             kind: AgreementKind::Access,
-            signed: d(signed),
+            talks_agreed: None,
+            negotiation_began: None,
+            signed: Some(d(signed)),
             in_force: in_force.map(d),
             terminated: end.map(d),
             status_note: None,
