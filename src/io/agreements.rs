@@ -64,11 +64,7 @@ fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
         name: p.string("name")?,
         short_name: p.string("short_name")?,
         parties: p.countries("parties")?,
-        kind: p.enumeration(
-            "kind",
-            AgreementKind::parse,
-            &AgreementKind::accepted(),
-        )?,
+        kind: p.enumeration("kind", AgreementKind::parse, &AgreementKind::accepted())?,
         talks_agreed: dates.talks_agreed,
         negotiation_began: dates.negotiation_began,
         signed: dates.signed,

@@ -3,7 +3,7 @@
 use super::collection::{convert_all, geometry, read_collection};
 use super::error::LoadError;
 use super::props::Props;
-use crate::model::{Claim, ClaimGeometry, ClaimKind};
+use crate::model::{Claim, ClaimGeometry, ClaimKind, Country};
 use geo::{Geometry, MultiLineString, MultiPolygon};
 use geojson::Feature;
 use std::path::Path;
@@ -26,16 +26,16 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Claim, LoadError> {
             ));
         }
     };
+    let kind = p.enumeration("kind", ClaimKind::parse, &ClaimKind::accepted())?;
+    let claimant = p.country("claimant")?;
+    let parties = parties(p, kind, claimant)?;
     Ok(Claim {
         id: p.string("id")?,
         name: p.string("name")?,
         aliases: p.aliases()?,
-        claimant: p.country("claimant")?,
-        kind: p.enumeration(
-            "kind",
-            ClaimKind::parse,
-            "dash_line, baseline, archipelagic_baseline, adiz, claim_area, territorial_sea",
-        )?,
+        claimant,
+        parties,
+        kind,
         declared: p.opt_date("declared")?,
         legal_status: p.text("legal_status")?,
         points_source: p.text("points_source")?,
@@ -43,4 +43,24 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<Claim, LoadError> {
         sources: p.sources()?,
         geometry,
     })
+}
+
+/// `parties` is required for an agreed boundary (two distinct states, the claimant among them)
+/// and optional elsewhere.
+fn parties(p: &Props<'_>, kind: ClaimKind, claimant: Country) -> Result<Vec<Country>, LoadError> {
+    let parties = if p.strings("parties")?.is_empty() {
+        Vec::new()
+    } else {
+        p.countries("parties")?
+    };
+    if kind == ClaimKind::AgreedBoundary {
+        let distinct = parties.len() == 2 && parties[0] != parties[1];
+        if !distinct || !parties.contains(&claimant) {
+            return Err(p.error(
+                "parties",
+                "an agreed_boundary needs two distinct parties, one of them the claimant",
+            ));
+        }
+    }
+    Ok(parties)
 }

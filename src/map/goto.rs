@@ -100,6 +100,7 @@ mod tests {
                 name: "line".into(),
                 aliases: Vec::new(),
                 claimant: country("CHN"),
+                parties: Vec::new(),
                 kind: ClaimKind::DashLine,
                 declared: None,
                 legal_status: String::new(),

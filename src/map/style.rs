@@ -263,6 +263,11 @@ pub fn claim_style(kind: ClaimKind) -> LineStyle {
             width: 1.2,
             dash: Some((4.0, 3.0)),
         },
+        ClaimKind::AgreedBoundary => LineStyle {
+            color: Color32::from_rgb(0x33, 0x33, 0x33),
+            width: 1.6,
+            dash: None,
+        },
     }
 }
 
