@@ -54,7 +54,7 @@ mod tests {
             assert_eq!(ClaimKind::parse(kind.key()), Some(kind), "{kind:?}");
             assert!(ClaimKind::accepted().contains(kind.key()));
         }
-        let mut names: Vec<_> = ClaimKind::ALL.iter().map(|k| k.name()).collect();
+        let mut names: Vec<_> = ClaimKind::ALL.iter().map(|k| k.key()).collect();
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), ClaimKind::ALL.len(), "names are unique");
