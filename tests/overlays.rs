@@ -340,3 +340,64 @@ fn a_selection_made_on_the_map_or_with_n_p_scrolls_the_incident_list_to_it() {
         "scrolled into view"
     );
 }
+
+/// The agreement links drawn: (agreement id, party, party, status label), sorted.
+fn drawn_links(
+    h: &egui_kittest::Harness<'static, contested_waters::app::App>,
+) -> Vec<(String, String, String, &'static str)> {
+    let app = h.state();
+    let mut out: Vec<_> = app
+        .web_links()
+        .iter()
+        .map(|l| {
+            (
+                app.atlas().agreements[l.agreement].id.clone(),
+                l.a.code().to_owned(),
+                l.b.code().to_owned(),
+                l.status.label(),
+            )
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+#[test]
+fn the_agreement_web_differs_between_2014_and_2026() {
+    let on = |d: &str| {
+        let h = harness_with(
+            bundled(),
+            StartOptions {
+                as_of: Some(date(d)),
+                ..Default::default()
+            },
+        );
+        drawn_links(&h)
+    };
+    let early = on("2014-01-01");
+    let late = on("2026-02-01");
+    let has = |links: &[(String, String, String, &str)], id: &str, status: &str| {
+        links.iter().any(|(a, _, _, s)| a == id && *s == status)
+    };
+    // The Japan–Philippines RAA: signed 2024, in force 2025-09-11.
+    assert!(
+        !early.iter().any(|(a, ..)| a == "agr-jpn-phl-raa"),
+        "{early:?}"
+    );
+    assert!(has(&late, "agr-jpn-phl-raa", "in force"), "{late:?}");
+    // Their ACSA, signed 2026-01-15 and awaiting the Diet, is drawn as signed (dashed).
+    assert!(has(&late, "agr-jpn-phl-acsa", "signed, not in force"));
+    // The US–Philippines treaty links the two on both dates.
+    for links in [&early, &late] {
+        assert!(links.iter().any(|(a, x, y, s)| a == "agr-usa-phl-mdt"
+            && [x.as_str(), y.as_str()].contains(&"PHL")
+            && *s == "in force"));
+    }
+    assert!(
+        late.len() > early.len(),
+        "{} vs {}",
+        late.len(),
+        early.len()
+    );
+}

@@ -306,6 +306,7 @@ impl App {
     fn map_panel_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
         let stamp = map_attribution(self.data.atlas.as_of);
         let capturing = self.dialogs.save_image.capturing();
+        let as_of = self.agreements_as_of();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -317,6 +318,9 @@ impl App {
                     };
                     Camera::fit_lon_lat(default_region(), size)
                 });
+                // A few dozen agreements: cheaper to derive each frame than to cache.
+                let hidden = &self.state.saved.hidden_agreements;
+                let web = as_of.map(|d| self.data.atlas.web_on(d, hidden));
                 let action = MapView {
                     atlas: &self.data.atlas,
                     scene: &mut self.data.scene,
@@ -325,6 +329,7 @@ impl App {
                     selected: self.state.selection.item(),
                     shown: self.derived.shown(),
                     focus: self.derived.focus(),
+                    web: web.as_ref(),
                     user_layers: &self.data.user_layers,
                     synthetic: self.data.synthetic.as_ref(),
                     measure: self.state.measure.as_ref(),

@@ -222,6 +222,11 @@ impl App {
         Some(crate::map::paint::pos(cam.screen_from_world(&vp, world)))
     }
 
+    /// The agreement links the last frame drew (none with the layer off).
+    pub fn web_links(&self) -> &[crate::map::web::LinkPath] {
+        self.map.web.as_ref().map_or(&[], |w| w.links.as_slice())
+    }
+
     /// The `--stress` incidents, once generated.
     pub fn synthetic(&self) -> Option<&SyntheticLayer> {
         self.data.synthetic.as_ref()

@@ -10,6 +10,10 @@ use super::style;
 use super::synthetic::{SyntheticHit, SyntheticLayer};
 use super::user::{UserHit, UserLayerView};
 use super::view::Shown;
+use super::web::{LinkPath, WebLayout};
+
+/// How near a link the pointer must be to hover it, in points (links are thin).
+const LINK_TOLERANCE_PT: f64 = 4.0;
 use crate::model::RecordRef;
 use geo::Coord;
 
@@ -22,6 +26,8 @@ pub enum Hit<'a> {
     Synthetic(SyntheticHit),
     /// A user layer's feature or cell, described.
     User(String),
+    /// An agreement's link between two parties.
+    Link(&'a LinkPath),
 }
 
 /// Everything a hit test reads, for one frame.
@@ -33,6 +39,8 @@ pub struct HitTest<'a> {
     /// The synthetic layer, if drawn.
     pub synthetic: Option<&'a SyntheticLayer>,
     pub user_layers: &'a [UserLayerView],
+    /// The agreement web as drawn this frame.
+    pub web: Option<&'a WebLayout>,
     pub camera: Camera,
     pub viewport: ScreenRect,
     pub tolerance_m: f64,
@@ -96,6 +104,9 @@ impl<'a> HitTest<'a> {
         }
         if let Some(r) = picked {
             return Some(Hit::Record(r));
+        }
+        if let Some(link) = self.web.and_then(|w| w.link_at(screen, LINK_TOLERANCE_PT)) {
+            return Some(Hit::Link(link));
         }
         let at = self.world(screen);
         if let Some(s) = self

@@ -28,7 +28,7 @@ impl LayerId {
             Self::Basemap => "Base map (Natural Earth)",
             Self::Graticule => "Graticule",
             Self::Claims => "Claim lines and zones",
-            Self::Agreements => "Defence agreement sites",
+            Self::Agreements => "Defence agreements (web and sites)",
             Self::Incidents => "Incident markers",
             Self::Features => "Disputed features",
         }

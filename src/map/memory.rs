@@ -5,6 +5,7 @@
 use super::camera::{Camera, ScreenRect};
 use super::cluster::{CELL_PT, Cluster, grid_clusters};
 use super::view::Shown;
+use super::web::WebLayout;
 use crate::model::Item;
 use geo::Coord;
 
@@ -31,6 +32,8 @@ pub struct MapMemory {
     pub cursor_lon_lat: Option<Coord<f64>>,
     /// The record under the pointer.
     pub hovered: Option<Item>,
+    /// The agreement web as the last frame drew it.
+    pub web: Option<WebLayout>,
     clusters: Option<(ClusterKey, Vec<Cluster>)>,
 }
 

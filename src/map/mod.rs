@@ -28,6 +28,7 @@ pub use scene::Scene;
 pub mod layers;
 pub mod style;
 pub mod view;
+pub mod web;
 pub use layers::{LayerId, Layers};
 pub use memory::MapMemory;
 pub use view::{MapAction, MapView, Shown};

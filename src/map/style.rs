@@ -15,6 +15,8 @@ pub const HALO: Color32 = Color32::from_rgba_premultiplied(0xf4, 0xf6, 0xf8, 0xd
 pub const HIGHLIGHT: Color32 = Color32::from_rgb(0xff, 0xd4, 0x00);
 /// Land of the parties to the selected agreement.
 pub const PARTY: Color32 = Color32::from_rgb(0xd9, 0xe4, 0xc4);
+/// Land of a country bound by many agreements (the web shades towards it by count).
+pub const PARTY_STRONG: Color32 = Color32::from_rgb(0xa9, 0xc6, 0x8c);
 /// Links between parties, and features a statement says an agreement covers.
 pub const PARTY_LINK: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 /// The user's own layers.
@@ -381,6 +383,56 @@ fn split_fan(pts: &[Pos2]) -> Vec<Vec<Pos2>> {
             v
         })
         .collect()
+}
+
+/// The colour of an agreement's link, by kind (Okabe–Ito, so kinds stay apart for colour-blind
+/// readers; line patterns carry the status).
+pub fn agreement_color(kind: crate::model::AgreementKind) -> Color32 {
+    use crate::model::AgreementKind as K;
+    match kind {
+        K::MutualDefense => Color32::from_rgb(0x1d, 0x3f, 0x6e),
+        K::Treaty => okabe_ito::GREY,
+        K::Access => okabe_ito::GREEN,
+        K::StatusOfForces => okabe_ito::SKY_BLUE,
+        K::Logistics => okabe_ito::ORANGE,
+        K::InformationSecurity => okabe_ito::PURPLE,
+        K::DefenseCooperation => okabe_ito::VERMILLION,
+    }
+}
+
+/// Strokes an agreement's link: solid in force, dashed signed, dotted under negotiation.
+pub fn stroke_agreement(
+    painter: &Painter,
+    points: &[Pos2],
+    kind: crate::model::AgreementKind,
+    status: crate::model::AgreementStatus,
+    width: f32,
+    opacity: f32,
+) {
+    use crate::model::AgreementStatus as S;
+    let color = faded(agreement_color(kind), opacity);
+    let stroke = Stroke::new(width, color);
+    match status {
+        S::InForce => {
+            painter.add(Shape::line(points.to_vec(), PathStroke::from(stroke)));
+        }
+        S::SignedNotInForce => painter.extend(Shape::dashed_line(points, stroke, 7.0, 4.0)),
+        S::UnderNegotiation => {
+            painter.extend(Shape::dotted_line(points, color, 5.0, width * 0.6));
+        }
+        S::NotYetSigned | S::Terminated => {}
+    }
+}
+
+/// `a` blended towards `b` by `t` (0 to 1).
+pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
+    let t = t.clamp(0.0, 1.0);
+    let ch = |x: u8, y: u8| {
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let v = (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+        v
+    };
+    Color32::from_rgb(ch(a.r(), b.r()), ch(a.g(), b.g()), ch(a.b(), b.b()))
 }
 
 #[cfg(test)]

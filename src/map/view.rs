@@ -17,7 +17,9 @@ use super::projection::lon_lat_from_world;
 use super::scene::Scene;
 use super::synthetic::{SyntheticHit, SyntheticLayer};
 use super::user::UserLayerView;
-use crate::model::{Atlas, Item};
+use super::web::{LinkPath, WebLayout, lay_out};
+use crate::model::web::AgreementWeb;
+use crate::model::{Atlas, Item, RecordRef};
 use egui::{Pos2, Rect, Response, Sense, Ui};
 use geo::Coord;
 
@@ -64,6 +66,8 @@ pub struct MapView<'a> {
     pub shown: Shown<'a>,
     /// Emphasis of the selected agreement, if one is selected.
     pub focus: Option<&'a AgreementFocus>,
+    /// The agreement web on the as-of date (drawn with the agreements layer).
+    pub web: Option<&'a AgreementWeb<'a>>,
     pub user_layers: &'a [UserLayerView],
     /// `--stress` incidents, if any.
     pub synthetic: Option<&'a SyntheticLayer>,
@@ -145,11 +149,15 @@ impl MapView<'_> {
             camera,
             viewport,
         );
-        let frame = self.compute(&response, viewport, camera);
+        let web = self
+            .web
+            .filter(|_| self.layers.agreements.visible)
+            .map(|w| lay_out(self.atlas, self.scene, w, &camera, &viewport));
+        let frame = self.compute(&response, viewport, camera, web.as_ref());
         let lon_lat_at =
             |p: Pos2| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p)));
         let menu = context_menu(&response, lon_lat_at);
-        self.paint(ui, rect, &frame);
+        self.paint(ui, rect, &frame, web.as_ref());
         if self.stamp.is_none() {
             // Being saved: no tooltip may end up in the picture.
             if let Some(text) = &frame.tooltip {
@@ -160,11 +168,18 @@ impl MapView<'_> {
         self.memory.camera = Some(camera);
         self.memory.cursor_lon_lat = frame.cursor_lon_lat;
         self.memory.hovered = frame.hovered;
+        self.memory.web = web;
         menu.or(frame.action)
     }
 
     /// What the pointer is over and what a click asked for.
-    fn compute(&self, response: &Response, viewport: ScreenRect, camera: Camera) -> MapFrame {
+    fn compute(
+        &self,
+        response: &Response,
+        viewport: ScreenRect,
+        camera: Camera,
+        web: Option<&WebLayout>,
+    ) -> MapFrame {
         let test = HitTest {
             scene: self.scene,
             layers: self.layers,
@@ -174,6 +189,7 @@ impl MapView<'_> {
                 .synthetic
                 .filter(|s| s.settings.visible && s.settings.opacity > 0.0),
             user_layers: self.user_layers,
+            web,
             camera,
             viewport,
             tolerance_m: PICK_TOLERANCE_PT * camera.m_per_px(),
@@ -188,6 +204,9 @@ impl MapView<'_> {
             (Some(p), None) => Some(match test.hit_at(coord(p)) {
                 Some(Hit::Cluster(c)) => MapAction::ListCluster(c.members.clone()),
                 Some(Hit::Record(r)) => MapAction::Select(Some(Item::Record(r))),
+                Some(Hit::Link(link)) => {
+                    MapAction::Select(Some(Item::Record(RecordRef::Agreement(link.agreement))))
+                }
                 Some(Hit::Synthetic(SyntheticHit::Single(row))) => {
                     MapAction::Select(Some(Item::Synthetic(row)))
                 }
@@ -217,7 +236,7 @@ impl MapView<'_> {
         }
     }
 
-    fn paint(&mut self, ui: &mut Ui, rect: Rect, frame: &MapFrame) {
+    fn paint(&mut self, ui: &mut Ui, rect: Rect, frame: &MapFrame, web: Option<&WebLayout>) {
         let painter = ui.painter_at(rect);
         let canvas = Canvas {
             painter: &painter,
@@ -242,6 +261,8 @@ impl MapView<'_> {
             focus: self.focus,
             user_layers: self.user_layers,
             synthetic: synthetic.map(|s| (s, synth_cells.as_slice())),
+            web: self.web.zip(web),
+            land_tint: &self.land_tint(),
         };
         // The scene's LOD meshes are built on first use: painting needs it mutably.
         let approximate_islands = paint::paint_layers(&canvas, self.scene, &layers);
@@ -278,6 +299,72 @@ impl MapView<'_> {
                 format!("{} SYNTHETIC incidents here — click to zoom in", c.count)
             }
             Hit::User(text) => text.clone(),
+            Hit::Link(link) => self.link_tooltip(link),
         })
+    }
+}
+
+impl MapView<'_> {
+    /// Per base-map country: how strongly its land is shaded. A selected agreement shades its
+    /// parties; otherwise the web shades each country by how many agreements bind it.
+    fn land_tint(&self) -> Vec<f32> {
+        if let Some(f) = self.focus {
+            return f
+                .countries
+                .iter()
+                .map(|&p| if p { 0.45 } else { 0.0 })
+                .collect();
+        }
+        let Some(web) = self.web.filter(|_| self.layers.agreements.visible) else {
+            return Vec::new();
+        };
+        self.atlas
+            .countries
+            .iter()
+            .map(|c| {
+                let n = c
+                    .iso
+                    .and_then(|iso| web.binds.get(&iso))
+                    .copied()
+                    .unwrap_or(0);
+                #[allow(clippy::cast_precision_loss)]
+                let t = if n == 0 {
+                    0.0
+                } else {
+                    0.2 + 0.12 * (n - 1) as f32
+                };
+                t.min(1.0)
+            })
+            .collect()
+    }
+
+    /// The agreements between the two parties of a hovered link, with their status.
+    fn link_tooltip(&self, link: &LinkPath) -> String {
+        if link.spoke {
+            let Some(a) = self.atlas.agreements.get(link.agreement) else {
+                return String::new();
+            };
+            let parties: Vec<&str> = a.parties.iter().map(|p| p.code()).collect();
+            let status = link.status.label();
+            return format!(
+                "{} ({}): {status}\nclick to open",
+                a.short_name,
+                parties.join(", ")
+            );
+        }
+        let mut lines = vec![format!("{} – {}", link.a.name(), link.b.name())];
+        if let Some(web) = self.web {
+            for e in web
+                .edges
+                .iter()
+                .filter(|e| (e.a, e.b) == (link.a, link.b) || (e.a, e.b) == (link.b, link.a))
+            {
+                if let Some(a) = self.atlas.agreements.get(e.agreement) {
+                    lines.push(format!("{}: {}", a.short_name, e.status.label()));
+                }
+            }
+        }
+        lines.push("click to open".to_owned());
+        lines.join("\n")
     }
 }

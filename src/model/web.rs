@@ -4,7 +4,7 @@
 
 use super::coverage::Coverage;
 use super::{AgreementStatus, Atlas, Country, Date};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// One agreement between one pair of its parties (a multilateral one gives every pair).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,13 +83,13 @@ pub struct Change {
 }
 
 impl Atlas {
-    /// The agreements' web as of `date`.
-    pub fn web_on(&self, date: Date) -> AgreementWeb<'_> {
+    /// The agreements' web as of `date`, leaving out the agreements whose ids are `hidden`.
+    pub fn web_on(&self, date: Date, hidden: &BTreeSet<String>) -> AgreementWeb<'_> {
         let mut edges = Vec::new();
         let mut binds_count: BTreeMap<Country, usize> = BTreeMap::new();
         for (i, a) in self.agreements.iter().enumerate() {
             let status = a.status_on(date);
-            if !on_the_web(status) {
+            if !on_the_web(status) || hidden.contains(&a.id) {
                 continue;
             }
             if binds(status) {
@@ -285,7 +285,7 @@ mod tests {
     #[test]
     fn edges_follow_status_and_share_lanes_by_pair() {
         let a = atlas();
-        let web = a.web_on(d("2026-02-01"));
+        let web = a.web_on(d("2026-02-01"), &BTreeSet::new());
         let jp: Vec<&WebEdge> = web.edges.iter().filter(|e| e.a == c("JPN")).collect();
         assert_eq!(jp.len(), 2, "RAA and ACSA link Japan and the Philippines");
         assert_eq!((jp[0].lane, jp[1].lane, jp[0].lanes), (0, 1, 2));
@@ -303,7 +303,14 @@ mod tests {
         assert_eq!(web.binds.get(&c("JPN")), Some(&2));
         assert_eq!(web.binds.get(&c("TWN")), None);
         // Before the RAA was signed only the old treaty and the 1971 arrangement exist.
-        let early = a.web_on(d("1975-01-01"));
+        let hidden: BTreeSet<String> = ["raa".to_owned()].into();
+        let without = a.web_on(d("2026-02-01"), &hidden);
+        assert!(
+            without.edges.iter().all(|e| e.agreement != 0),
+            "a hidden agreement is left out"
+        );
+        assert_eq!(without.binds.get(&c("JPN")), Some(&1));
+        let early = a.web_on(d("1975-01-01"), &BTreeSet::new());
         assert_eq!(early.edges.len(), 4);
         assert_eq!(early.binds.get(&c("USA")), Some(&1));
     }
@@ -311,8 +318,12 @@ mod tests {
     #[test]
     fn coverage_starts_with_its_first_statement() {
         let a = atlas();
-        assert!(a.web_on(d("2025-09-30")).covered.is_empty());
-        let web = a.web_on(d("2025-10-01"));
+        assert!(
+            a.web_on(d("2025-09-30"), &BTreeSet::new())
+                .covered
+                .is_empty()
+        );
+        let web = a.web_on(d("2025-10-01"), &BTreeSet::new());
         assert_eq!(web.covered.len(), 1);
         assert_eq!(web.covered[0].coverage, Coverage::SouthChinaSea);
         assert_eq!(web.covered[0].since, d("2025-10-01"));

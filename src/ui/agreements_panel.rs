@@ -67,6 +67,7 @@ pub fn agreements_ui(
     } else {
         " (the data's as-of date)"
     };
+    changes_ui(ui, atlas, date, &mut action);
     ui.weak(format!("Status on {date}{why}:"));
     for (i, a) in atlas.agreements.iter().enumerate() {
         let status = a.status_on(date);
@@ -80,7 +81,7 @@ pub fn agreements_ui(
             let mut shown = !hidden.contains(&a.id);
             if ui
                 .checkbox(&mut shown, "")
-                .on_hover_text("show its sites on the map")
+                .on_hover_text("show it on the map (its link and sites)")
                 .changed()
             {
                 action.show_sites = Some((a.id.clone(), shown));
@@ -97,4 +98,34 @@ pub fn agreements_ui(
         });
     }
     action
+}
+
+/// The milestones nearest the date (talks, signature, entry into force, end), as links.
+fn changes_ui(ui: &mut Ui, atlas: &Atlas, date: Date, action: &mut AgreementsAction) {
+    egui::CollapsingHeader::new("Changes near this date")
+        .default_open(true)
+        .show(ui, |ui| {
+            for c in atlas.changes_near(date, CHANGES_SHOWN) {
+                let Some(a) = atlas.agreements.get(c.agreement) else {
+                    continue;
+                };
+                let line = change_line(c.date, &a.short_name, c.milestone.label());
+                let text = if c.date > date {
+                    RichText::new(line).weak()
+                } else {
+                    RichText::new(line)
+                };
+                if ui.link(text).clicked() {
+                    action.opened = Some(c.agreement);
+                }
+            }
+        });
+}
+
+/// How many milestones the changes list shows.
+const CHANGES_SHOWN: usize = 5;
+
+/// "2025-09-11: Japan–Philippines RAA enters into force".
+pub fn change_line(date: Date, short_name: &str, what: &str) -> String {
+    format!("{date}: {short_name} {what}")
 }

@@ -59,9 +59,7 @@ fn legend_ui(ui: &mut Ui, id: LayerId) {
                 });
             }
         }
-        LayerId::Agreements => legend_row(ui, "base or site covered by an agreement", |p, r| {
-            style::site_symbol(p, r.center(), 4.5, 1.0)
-        }),
+        LayerId::Agreements => agreements_legend_ui(ui),
         LayerId::Claims => {
             for kind in ClaimKind::ALL {
                 legend_row(ui, kind.label(), |p, r| {
@@ -115,6 +113,60 @@ fn features_legend_ui(ui: &mut Ui) {
             style::holder_color(None),
             1.0,
         )
+    });
+}
+
+fn agreements_legend_ui(ui: &mut Ui) {
+    use crate::model::{AgreementKind, AgreementStatus};
+    let line = |p: &egui::Painter, r: egui::Rect, kind, status| {
+        let y = r.center().y;
+        let pts = [Pos2::new(r.left() + 1.0, y), Pos2::new(r.right() - 1.0, y)];
+        style::stroke_agreement(p, &pts, kind, status, 2.0, 1.0);
+    };
+    for kind in AgreementKind::ALL {
+        legend_row(ui, kind.label(), |p, r| {
+            line(p, r, kind, AgreementStatus::InForce);
+        });
+    }
+    ui.label("Line: the agreement's status on the date");
+    for status in [
+        AgreementStatus::InForce,
+        AgreementStatus::SignedNotInForce,
+        AgreementStatus::UnderNegotiation,
+    ] {
+        legend_row(ui, status.label(), |p, r| {
+            line(p, r, AgreementKind::Treaty, status);
+        });
+    }
+    legend_row(ui, "land: darker, more agreements bind it", |p, r| {
+        p.rect_filled(r.shrink(1.0), 0.0, style::PARTY_STRONG);
+    });
+    legend_row(ui, "party off the map (at the edge)", |p, r| {
+        p.circle(
+            r.center(),
+            6.0,
+            egui::Color32::WHITE,
+            egui::Stroke::new(1.0, style::PARTY_LINK),
+        );
+    });
+    legend_row(ui, "area a dated statement says is covered", |p, r| {
+        let r = r.shrink(2.0);
+        let ring = [
+            r.left_top(),
+            r.right_top(),
+            r.right_bottom(),
+            r.left_bottom(),
+            r.left_top(),
+        ];
+        p.extend(egui::Shape::dashed_line(
+            &ring,
+            egui::Stroke::new(1.5, style::PARTY_LINK),
+            5.0,
+            3.0,
+        ));
+    });
+    legend_row(ui, "base or site covered by an agreement", |p, r| {
+        style::site_symbol(p, r.center(), 4.5, 1.0);
     });
 }
 

@@ -11,36 +11,31 @@ pub const BASEMAP_SCALE_NOTICE: &str = "Dashed islands: Natural Earth 1:10m, bey
 
 /// Draws the base map; returns whether small islands were drawn as approximate outlines
 /// (the view is beyond the base map's scale and one is on screen).
-pub fn paint_basemap(
-    c: &Canvas<'_>,
-    scene: &mut Scene,
-    opacity: f32,
-    party_countries: Option<&[bool]>,
-) -> bool {
+pub fn paint_basemap(c: &Canvas<'_>, scene: &mut Scene, opacity: f32, land_tint: &[f32]) -> bool {
     let visible = scene.base_polygons_in(c.camera.visible_world(&c.viewport));
     let beyond_scale = beyond_basemap_scale(c.camera.zoom);
     let approximate: Vec<bool> = visible
         .iter()
         .map(|&i| beyond_scale && scene.base_small.get(i).copied().unwrap_or(false))
         .collect();
-    let is_party: Vec<bool> = visible
+    let tint: Vec<f32> = visible
         .iter()
         .map(|&i| {
             let country = scene.base_country.get(i).copied();
-            party_countries
-                .zip(country)
-                .is_some_and(|(p, ci)| p.get(ci).copied().unwrap_or(false))
+            country
+                .and_then(|ci| land_tint.get(ci))
+                .copied()
+                .unwrap_or(0.0)
         })
         .collect();
     let polys = scene.base_lod(lod_for_zoom(c.camera.zoom));
-    let land = style::faded(style::LAND, opacity);
-    let party = style::faded(style::PARTY, opacity);
+
     let mut mesh = Mesh::default();
-    for ((&i, &approx), &party_land) in visible.iter().zip(&approximate).zip(&is_party) {
+    for ((&i, &approx), &t) in visible.iter().zip(&approximate).zip(&tint) {
         let Some(p) = polys.get(i).filter(|_| !approx) else {
             continue;
         };
-        let color = if party_land { party } else { land };
+        let color = style::faded(style::mix(style::LAND, style::PARTY_STRONG, t), opacity);
         let Ok(base) = u32::try_from(mesh.vertices.len()) else {
             break;
         };

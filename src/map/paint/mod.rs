@@ -8,6 +8,7 @@ mod labels;
 mod overlays;
 mod points;
 mod ruler;
+mod web;
 
 pub use basemap::{BASEMAP_SCALE_NOTICE, basemap_scale_notice};
 pub use ruler::paint_measurement;
@@ -21,6 +22,8 @@ use super::scene::Scene;
 use super::style;
 use super::synthetic::SyntheticLayer;
 use super::user::UserLayerView;
+use super::web::WebLayout;
+use crate::model::web::AgreementWeb;
 use crate::model::{Atlas, Item, RecordRef};
 use egui::{Color32, Pos2, Stroke};
 use geo::Coord;
@@ -126,6 +129,10 @@ pub struct MapLayers<'a> {
     pub user_layers: &'a [UserLayerView],
     /// The synthetic layer with its cells on screen.
     pub synthetic: Option<(&'a SyntheticLayer, &'a [CellAgg])>,
+    /// The agreement web on the date, laid out for this frame.
+    pub web: Option<(&'a AgreementWeb<'a>, &'a WebLayout)>,
+    /// Per base-map country: how strongly its land is shaded as a party (0 to 1).
+    pub land_tint: &'a [f32],
 }
 
 /// Paints every layer in order; returns whether small islands were drawn as approximate
@@ -135,14 +142,21 @@ pub fn paint_layers(canvas: &Canvas<'_>, scene: &mut Scene, m: &MapLayers<'_>) -
         .painter
         .rect_filled(canvas.painter.clip_rect(), 0.0, style::SEA);
     let layers = m.layers;
-    let focus_countries = m.focus.map(|f| f.countries.as_slice());
     let approximate_islands = layers.basemap.visible
-        && basemap::paint_basemap(canvas, scene, layers.basemap.opacity, focus_countries);
+        && basemap::paint_basemap(canvas, scene, layers.basemap.opacity, m.land_tint);
     if layers.graticule.visible {
         graticule::paint_graticule(canvas, layers.graticule.opacity);
     }
     if layers.claims.visible {
         overlays::paint_claims(canvas, m.atlas, scene, m.marks, layers.claims.opacity);
+    }
+    if let (Some((web, layout)), true) = (m.web, layers.agreements.visible) {
+        let highlight = match m.marks.selected {
+            Some(Item::Record(RecordRef::Agreement(i))) => Some(i),
+            _ => None,
+        };
+        let opacity = layers.agreements.opacity;
+        web::paint_web(canvas, m.atlas, scene, web, layout, highlight, opacity);
     }
     density::paint_user_layers(canvas, m.user_layers);
     if let Some((layer, cells)) = m.synthetic {
