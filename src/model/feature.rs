@@ -177,7 +177,7 @@ impl Facility {
 }
 
 /// A disputed island, rock, reef, shoal or bank.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DisputedFeature {
     pub id: String,
     pub name: String,

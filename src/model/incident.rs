@@ -179,7 +179,7 @@ impl LocationPrecision {
 }
 
 /// One dated incident.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
     pub id: String,
     pub date: Date,
