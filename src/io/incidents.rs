@@ -20,7 +20,8 @@ pub fn accepted_kinds() -> String {
     IncidentKind::ALL.map(IncidentKind::key).join(", ")
 }
 
-fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
+/// One feature of an incidents file as an [`Incident`] (also used by the user's log).
+pub fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
     let Geometry::Point(position) = geometry(p, f)? else {
         return Err(p.geometry_error("expected a Point"));
     };
