@@ -1,12 +1,12 @@
 //! What saving the user's incident log costs with 10,000 incidents: serializing it, the whole
 //! crash-safe save (write, fsync, backup link, rename, folder sync), and what the UI thread
 //! pays to hand a snapshot to the save worker (the number that must fit in a frame). Also the
-//! one copy an edit makes when a save still holds the previous snapshot.
+//! one copy an edit makes when a save still holds the previous snapshot, and a 10,000-row import.
 
 use contested_waters::io;
 use contested_waters::io::incident_log::{LogStore, log_bytes};
 use contested_waters::io::save_worker::SaveWorker;
-use contested_waters::model::workbench::IncidentLog;
+use contested_waters::model::workbench::{IncidentLog, MergeOptions, MergePlan};
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
@@ -64,6 +64,29 @@ fn workbench(c: &mut Criterion) {
             drop(held);
             black_box(r)
         })
+    });
+    // An import of 10,000 rows without ids (a spreadsheet) into the 10,000-incident log: every
+    // row is new and lies on an incident of the same day and kind (the worst case for the
+    // likely-duplicate search).
+    let incoming: Vec<_> = log
+        .incidents()
+        .iter()
+        .map(|x| {
+            let mut y = x.clone();
+            y.id.clear();
+            y
+        })
+        .collect();
+    g.sample_size(10);
+    g.bench_function("merge_plan_and_apply_10k_rows", |b| {
+        b.iter_batched(
+            || (log.clone(), incoming.clone()),
+            |(mut l, rows)| {
+                let plan = MergePlan::new(&l, &[], rows);
+                black_box(plan.apply(&mut l, &MergeOptions::default()))
+            },
+            criterion::BatchSize::LargeInput,
+        )
     });
     g.finish();
     let _ = std::fs::remove_dir_all(&dir);

@@ -203,7 +203,7 @@ fn a_corrupt_log_is_reported_and_never_overwritten() {
     let log_path = dir.path().join(LOG_FILE);
     let text = std::fs::read_to_string(&log_path).expect("log");
     // A hand edit breaks one record: an unknown kind in the first feature.
-    let broken = text.replacen("\"kind\": \"", "\"kind\": \"x", 1);
+    let broken = text.replacen("\"kind\":\"", "\"kind\":\"x", 1);
     assert_ne!(broken, text);
     std::fs::write(&log_path, &broken).expect("write");
     let mut store = LogStore::new(dir.path());

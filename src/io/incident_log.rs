@@ -197,28 +197,45 @@ impl LogStore {
     /// Saves `records` crash-safely (see the module doc); refused while the log is corrupt.
     pub fn save(&mut self, records: &LogRecords) -> Result<SaveStats, LogError> {
         let start = Instant::now();
+        let bytes = self.serialize(records)?;
+        self.write(&bytes, records.len(), start)
+    }
+
+    /// The log's text for `records` (refused while the log is corrupt).
+    pub fn serialize(&self, records: &LogRecords) -> Result<Vec<u8>, LogError> {
         let log = self.log_path();
         if self.is_corrupt() {
             return Err(LogError::RefusedCorrupt { file: log });
         }
-        let bytes = log_bytes(records).map_err(|message| LogError::Format {
-            file: log.clone(),
-            message,
-        })?;
+        log_bytes(records).map_err(|message| LogError::Format { file: log, message })
+    }
+
+    /// Writes serialized log text crash-safely; `incidents` and `start` are for the stats.
+    pub fn write(
+        &mut self,
+        bytes: &[u8],
+        incidents: usize,
+        start: Instant,
+    ) -> Result<SaveStats, LogError> {
+        if self.is_corrupt() {
+            return Err(LogError::RefusedCorrupt {
+                file: self.log_path(),
+            });
+        }
         self.fs
             .create_dir_all(&self.dir)
             .map_err(|e| io_error(&self.dir, "create the data folder", e))?;
         let tmp = self
             .dir
             .join(format!(".{LOG_FILE}.{}.tmp", std::process::id()));
-        let result = self.replace_with(&tmp, &bytes);
+        let result = self.replace_with(&tmp, bytes);
         if result.is_err() {
             let _ = self.fs.remove(&tmp);
         }
         result?;
         self.state = LogState::Loaded;
         Ok(SaveStats {
-            incidents: records.len(),
+            incidents,
             bytes: bytes.len(),
             elapsed: start.elapsed(),
         })
@@ -255,23 +272,27 @@ fn io_error(file: &Path, step: &'static str, source: std::io::Error) -> LogError
     }
 }
 
-/// The log as GeoJSON text in the bundled schema (plus `derived_from` on copies).
+/// The log as GeoJSON text in the bundled schema (plus `derived_from` on copies), one incident
+/// per line: compact to write, and a change to one incident is a one-line diff.
 pub fn log_bytes(records: &LogRecords) -> Result<Vec<u8>, String> {
-    let features: Vec<serde_json::Value> = (0..records.len())
-        .map(|i| {
-            let mut f = super::export::incident_feature(&records.incidents()[i]);
-            if let (Some(from), Some(props)) = (
-                records.derived_from(i),
-                f.get_mut("properties")
-                    .and_then(serde_json::Value::as_object_mut),
-            ) {
-                props.insert("derived_from".into(), json!(from));
-            }
-            f
-        })
-        .collect();
-    let fc = json!({ "type": "FeatureCollection", "features": features });
-    serde_json::to_vec_pretty(&fc).map_err(|e| e.to_string())
+    let mut out = Vec::with_capacity(records.len() * 2048 + 64);
+    out.extend_from_slice(b"{\"type\": \"FeatureCollection\", \"features\": [\n");
+    for (i, x) in records.incidents().iter().enumerate() {
+        let mut f = super::export::incident_feature(x);
+        if let (Some(from), Some(props)) = (
+            records.derived_from(i),
+            f.get_mut("properties")
+                .and_then(serde_json::Value::as_object_mut),
+        ) {
+            props.insert("derived_from".into(), json!(from));
+        }
+        if i > 0 {
+            out.extend_from_slice(b",\n");
+        }
+        serde_json::to_writer(&mut out, &f).map_err(|e| e.to_string())?;
+    }
+    out.extend_from_slice(b"\n]}\n");
+    Ok(out)
 }
 
 /// Reads a log (or any incidents file in the bundled schema) completely: any bad record or a

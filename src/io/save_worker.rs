@@ -81,7 +81,13 @@ fn run(mut store: LogStore, inbox: &Receiver<Job>, report: &Sender<SaveResult>) 
         while let Ok(newer) = inbox.try_recv() {
             job = newer;
         }
-        let outcome = store.save(&job.records);
+        // The snapshot is let go once serialized, before the slow part (write, fsync): an edit
+        // made meanwhile then changes the log in place instead of copying it.
+        let start = std::time::Instant::now();
+        let incidents = job.records.len();
+        let bytes = store.serialize(&job.records);
+        drop(job.records);
+        let outcome = bytes.and_then(|b| store.write(&b, incidents, start));
         let _ = report.send(SaveResult {
             revision: job.revision,
             outcome,

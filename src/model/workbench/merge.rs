@@ -3,7 +3,7 @@
 //! already logged under another id (same day, same kind, within 5 km).
 
 use super::history::Change;
-use super::{IncidentLog, LogEntry};
+use super::{IdAllocator, IncidentLog, LogEntry};
 use crate::model::{Date, Incident, IncidentKind};
 use geo::{Distance, Geodesic};
 use std::collections::{HashMap, HashSet};
@@ -223,20 +223,23 @@ impl MergePlan {
 
     /// Merges into `log` as one undoable step ("Import incidents").
     pub fn apply(&self, log: &mut IncidentLog, options: &MergeOptions) -> MergeSummary {
+        let (changes, sum) = self.changes_for(log, options);
+        log.commit("Import incidents", changes);
+        sum
+    }
+
+    /// The changes applying the plan makes, in order (new entries appended, then replaces).
+    fn changes_for(
+        &self,
+        log: &IncidentLog,
+        options: &MergeOptions,
+    ) -> (Vec<Change>, MergeSummary) {
         let mut sum = MergeSummary::default();
         let mut changes = Vec::new();
-        let mut taken: HashSet<String> = HashSet::new();
+        let mut ids = IdAllocator::new(log);
         let mut next_index = log.records().len();
-        let mut push_new = |log: &IncidentLog, mut entry: LogEntry, changes: &mut Vec<Change>| {
-            let id = &entry.incident.id;
-            let clash = id.is_empty()
-                || taken.contains(id)
-                || log.records().index_of(id).is_some()
-                || log.reserved.contains(id);
-            if clash {
-                entry.incident.id = log.fresh_id_avoiding(entry.incident.date, &taken);
-            }
-            taken.insert(entry.incident.id.clone());
+        let mut push_new = |mut entry: LogEntry, changes: &mut Vec<Change>| {
+            entry.incident.id = ids.keep_or_fresh(&entry.incident.id, entry.incident.date);
             changes.push(Change::Insert {
                 index: next_index,
                 entry,
@@ -253,7 +256,7 @@ impl MergePlan {
                 sum.not_taken += 1;
                 continue;
             }
-            push_new(log, LogEntry::new(x.clone()), &mut changes);
+            push_new(LogEntry::new(x.clone()), &mut changes);
             sum.added += 1;
         }
         for c in &self.changed {
@@ -279,13 +282,12 @@ impl MergePlan {
                         incident: c.incoming.clone(),
                         derived_from: Some(c.incoming.id.clone()),
                     };
-                    push_new(log, entry, &mut changes);
+                    push_new(entry, &mut changes);
                     sum.kept_both += 1;
                 }
             }
         }
-        log.commit("Import incidents", changes);
-        sum
+        (changes, sum)
     }
 }
 

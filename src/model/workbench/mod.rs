@@ -115,6 +115,71 @@ impl LogRecords {
     }
 }
 
+/// Hands out ids for one step (one add, or a whole merge) after reading the log's ids once,
+/// so a merge of thousands of rows stays linear.
+pub(crate) struct IdAllocator<'a> {
+    log: &'a IncidentLog,
+    log_ids: HashSet<&'a str>,
+    /// Highest `n` in use per `my-YYYY-MM-DD-` prefix.
+    highest: std::collections::HashMap<String, u64>,
+    taken: HashSet<String>,
+}
+
+impl<'a> IdAllocator<'a> {
+    pub(crate) fn new(log: &'a IncidentLog) -> Self {
+        let mut highest = std::collections::HashMap::new();
+        for id in log.incidents().iter().map(|x| x.id.as_str()) {
+            if let Some((prefix, n)) = id.rsplit_once('-')
+                && prefix.starts_with(MY_ID_PREFIX)
+                && let Ok(n) = n.parse::<u64>()
+            {
+                let h = highest.entry(format!("{prefix}-")).or_insert(0);
+                *h = n.max(*h);
+            }
+        }
+        Self {
+            log,
+            log_ids: log.incidents().iter().map(|x| x.id.as_str()).collect(),
+            highest,
+            taken: HashSet::new(),
+        }
+    }
+
+    fn is_free(&self, id: &str) -> bool {
+        !id.is_empty()
+            && !self.taken.contains(id)
+            && !self.log_ids.contains(id)
+            && !self.log.reserved.contains(id)
+    }
+
+    /// Keeps `id` if nothing holds it, else hands out a fresh one for `date`.
+    pub(crate) fn keep_or_fresh(&mut self, id: &str, date: Date) -> String {
+        if self.is_free(id) {
+            self.taken.insert(id.to_owned());
+            id.to_owned()
+        } else {
+            self.fresh(date)
+        }
+    }
+
+    /// One past the highest number in use for the date, so a deleted incident's id is not
+    /// handed out again while a higher one exists.
+    pub(crate) fn fresh(&mut self, date: Date) -> String {
+        let prefix = format!("{MY_ID_PREFIX}{}-", date.format("%Y-%m-%d"));
+        let mut n = self.highest.get(&prefix).copied().unwrap_or(0);
+        let id = loop {
+            n += 1;
+            let id = format!("{prefix}{n}");
+            if self.is_free(&id) {
+                break id;
+            }
+        };
+        self.highest.insert(prefix, n);
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum EditError {
     #[error("no incident with id \"{0}\" in My incidents")]
@@ -179,26 +244,7 @@ impl IncidentLog {
 
     /// A new id `my-YYYY-MM-DD-n` (the incident's date) taken by no record and no reserved id.
     pub fn fresh_id(&self, date: Date) -> String {
-        self.fresh_id_avoiding(date, &HashSet::new())
-    }
-
-    /// As [`fresh_id`](Self::fresh_id), also avoiding `taken` (ids handed out in one batch).
-    pub(crate) fn fresh_id_avoiding(&self, date: Date, taken: &HashSet<String>) -> String {
-        let prefix = format!("{MY_ID_PREFIX}{}-", date.format("%Y-%m-%d"));
-        // One past the highest number in use, so a deleted incident's id is not handed out
-        // again while a higher one exists.
-        let highest = self
-            .incidents()
-            .iter()
-            .map(|x| x.id.as_str())
-            .chain(taken.iter().map(String::as_str))
-            .filter_map(|id| id.strip_prefix(&prefix)?.parse::<u64>().ok())
-            .max()
-            .unwrap_or(0);
-        (highest + 1..)
-            .map(|n| format!("{prefix}{n}"))
-            .find(|id| !self.reserved.contains(id) && !taken.contains(id))
-            .unwrap_or_default()
+        IdAllocator::new(self).fresh(date)
     }
 
     /// Adds an incident under a fresh id (whatever id it carried); returns the id.
