@@ -68,9 +68,20 @@ pub struct Cli {
 
     /// Write the incidents the filter options select (--from, --to, --kinds, --actors; all
     /// when none is given) to a .csv or .geojson file, with their sources, and exit without
-    /// opening a window.
+    /// opening a window. Your own incidents (--data-dir) are included, marked origin "mine".
     #[arg(long, value_name = "PATH")]
     pub export: Option<PathBuf>,
+
+    /// Folder of your own incident log ("My incidents", incidents.geojson); default: the
+    /// platform's data folder (e.g. ~/.local/share/contested-waters).
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Merge a file of incidents (GeoJSON in the bundled schema, or CSV with the columns
+    /// --export writes) into My incidents without opening a window, and print what was added,
+    /// changed, skipped and looks like a duplicate.
+    #[arg(long, value_name = "FILE")]
+    pub import: Option<PathBuf>,
 
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]

@@ -10,3 +10,4 @@ pub mod loader;
 pub mod map;
 pub mod model;
 pub mod ui;
+pub mod workbench_cli;

@@ -11,7 +11,10 @@ fn main() -> ExitCode {
     }
     let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
     if let Some(path) = &cli.export {
-        return export_incidents(&cli, &dir, path);
+        return contested_waters::workbench_cli::export(&cli, &dir, path);
+    }
+    if let Some(file) = &cli.import {
+        return contested_waters::workbench_cli::import(&cli, &dir, file);
     }
     // The data loads and its scene is built while the window opens.
     let loading = std::thread::spawn(move || {
@@ -127,36 +130,6 @@ fn run(
         };
     }
     ExitCode::SUCCESS
-}
-
-/// `--export PATH`: the filtered incidents to a file, without a window.
-fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) -> ExitCode {
-    let filter = match cli.incident_filter() {
-        Ok(f) => f.unwrap_or_default(),
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let report = io::load_dir(dir);
-    for e in &report.errors {
-        eprintln!("warning: {e}");
-    }
-    let shown = filter.matching(&report.atlas.incidents);
-    match io::export::export_incidents(path, &report.atlas, &shown) {
-        Ok(n) => {
-            println!(
-                "{}: {n} of {} incidents written",
-                path.display(),
-                report.atlas.incidents.len()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-    }
 }
 
 /// `--check PATH`: the whole user-file path without a window (also what perf-report times).

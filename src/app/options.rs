@@ -9,7 +9,17 @@ use std::sync::{Arc, Mutex};
 
 /// The region framed by default: the East and South China seas.
 pub fn default_region() -> Rect<f64> {
-    Rect::new(Coord { x: 104.0, y: 2.0 }, Coord { x: 132.0, y: 34.0 })
+    let r = crate::model::workbench::REGION;
+    Rect::new(
+        Coord {
+            x: r.west_deg,
+            y: r.south_deg,
+        },
+        Coord {
+            x: r.east_deg,
+            y: r.north_deg,
+        },
+    )
 }
 
 /// The attribution stamped on a saved map image.

@@ -42,8 +42,9 @@ pub enum ExportError {
     Format { path: PathBuf, message: String },
 }
 
-/// The CSV columns, in order.
-pub const CSV_HEADER: [&str; 16] = [
+/// The CSV columns, in order. List cells (actors, uncertain, sources) hold one item per line;
+/// `origin` says whose the incident is ([`Origin`]); `incident_csv` reads the same columns back.
+pub const CSV_HEADER: [&str; 18] = [
     "id",
     "date",
     "date_end",
@@ -60,22 +61,62 @@ pub const CSV_HEADER: [&str; 16] = [
     "disputed_accounts",
     "uncertain",
     "sources",
+    "origin",
+    "derived_from",
 ];
 
-/// One actor as "name (agency, CTY, role)".
-fn actor_text(a: &crate::model::incident::Actor) -> String {
-    match &a.agency {
-        Some(agency) => format!("{} ({agency}, {}, {})", a.name, a.country, a.role.label()),
-        None => format!("{} ({}, {})", a.name, a.country, a.role.label()),
+/// Whose an exported incident is: the data folder's, or the user's own log.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Data,
+    Mine,
+}
+
+impl Origin {
+    /// The word in the `origin` column and property.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Data => "data",
+            Self::Mine => "mine",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Data, Self::Mine].into_iter().find(|o| o.key() == s)
     }
 }
 
-fn csv_row(x: &Incident) -> Vec<String> {
-    let sources: Vec<String> = x
-        .sources
+/// One incident to export, with whose it is and what it was copied from.
+#[derive(Clone, Copy, Debug)]
+pub struct ExportRow<'a> {
+    pub incident: &'a Incident,
+    pub origin: Origin,
+    pub derived_from: Option<&'a str>,
+}
+
+impl<'a> ExportRow<'a> {
+    /// A row of the data folder's incidents.
+    pub fn data(incident: &'a Incident) -> Self {
+        Self {
+            incident,
+            origin: Origin::Data,
+            derived_from: None,
+        }
+    }
+}
+
+fn data_rows<'a>(atlas: &'a Atlas, indices: &[usize]) -> Vec<ExportRow<'a>> {
+    indices
         .iter()
-        .map(|s| format!("{} <{}>", s.publisher, s.url))
-        .collect();
+        .filter_map(|&i| atlas.incidents.get(i))
+        .map(ExportRow::data)
+        .collect()
+}
+
+fn csv_row(row: &ExportRow<'_>) -> Vec<String> {
+    use super::csv_cells::{ITEM_SEPARATOR, actor_text, source_text};
+    let x = row.incident;
+    let list = |items: Vec<String>| items.join(ITEM_SEPARATOR);
     vec![
         x.id.clone(),
         // To the precision the sources give: no invented day or month.
@@ -88,31 +129,35 @@ fn csv_row(x: &Incident) -> Vec<String> {
         x.feature_id.clone().unwrap_or_default(),
         format!("{:.6}", x.position.y()),
         format!("{:.6}", x.position.x()),
-        x.actors
-            .iter()
-            .map(actor_text)
-            .collect::<Vec<_>>()
-            .join("; "),
+        list(x.actors.iter().map(actor_text).collect()),
         x.summary.clone(),
         x.casualties.clone().unwrap_or_default(),
         x.disputed_accounts.clone().unwrap_or_default(),
-        x.uncertain.join("; "),
-        sources.join("; "),
+        list(x.uncertain.clone()),
+        list(x.sources.iter().map(source_text).collect()),
+        row.origin.key().to_owned(),
+        row.derived_from.unwrap_or_default().to_owned(),
     ]
 }
 
 /// The incidents `indices` of `atlas` as CSV (RFC 4180), a header row first.
 pub fn incidents_csv(atlas: &Atlas, indices: &[usize]) -> Result<String, csv::Error> {
+    rows_csv(&data_rows(atlas, indices))
+}
+
+/// `rows` as CSV (RFC 4180), a header row first.
+pub fn rows_csv(rows: &[ExportRow<'_>]) -> Result<String, csv::Error> {
     let mut w = csv::Writer::from_writer(Vec::new());
     w.write_record(CSV_HEADER)?;
-    for x in indices.iter().filter_map(|&i| atlas.incidents.get(i)) {
-        w.write_record(csv_row(x))?;
+    for row in rows {
+        w.write_record(csv_row(row))?;
     }
     let bytes = w.into_inner().map_err(|e| e.into_error())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn incident_feature(x: &Incident) -> Value {
+/// One incident as a GeoJSON Feature in the schema of `assets/incidents.geojson`.
+pub fn incident_feature(x: &Incident) -> Value {
     let mut props = json!({
         "id": x.id,
         "date": x.date.to_string(),
@@ -174,14 +219,29 @@ fn incident_feature(x: &Incident) -> Value {
 
 /// The incidents `indices` of `atlas` as a GeoJSON FeatureCollection in the assets' schema.
 pub fn incidents_geojson(atlas: &Atlas, indices: &[usize]) -> Value {
+    rows_geojson(&data_rows(atlas, indices))
+}
+
+/// `rows` as a GeoJSON FeatureCollection; the user's incidents carry `origin: "mine"` (and
+/// `derived_from` when copied), the data's are written exactly in the assets' schema.
+pub fn rows_geojson(rows: &[ExportRow<'_>]) -> Value {
     json!({
         "type": "FeatureCollection",
-        "features": indices
-            .iter()
-            .filter_map(|&i| atlas.incidents.get(i))
-            .map(incident_feature)
-            .collect::<Vec<_>>(),
+        "features": rows.iter().map(row_feature).collect::<Vec<_>>(),
     })
+}
+
+fn row_feature(row: &ExportRow<'_>) -> Value {
+    let mut f = incident_feature(row.incident);
+    if let Some(props) = f.get_mut("properties").and_then(Value::as_object_mut) {
+        if row.origin != Origin::Data {
+            props.insert("origin".into(), json!(row.origin.key()));
+        }
+        if let Some(d) = row.derived_from {
+            props.insert("derived_from".into(), json!(d));
+        }
+    }
+    f
 }
 
 /// Writes the incidents `indices` to `path` in the format its extension names; returns how
@@ -191,6 +251,11 @@ pub fn export_incidents(
     atlas: &Atlas,
     indices: &[usize],
 ) -> Result<usize, ExportError> {
+    export_rows(path, &data_rows(atlas, indices))
+}
+
+/// Writes `rows` to `path` in the format its extension names; returns how many were written.
+pub fn export_rows(path: &Path, rows: &[ExportRow<'_>]) -> Result<usize, ExportError> {
     let format = ExportFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
@@ -199,10 +264,8 @@ pub fn export_incidents(
         message,
     };
     let text = match format {
-        ExportFormat::Csv => {
-            incidents_csv(atlas, indices).map_err(|e| formatting(e.to_string()))?
-        }
-        ExportFormat::GeoJson => serde_json::to_string_pretty(&incidents_geojson(atlas, indices))
+        ExportFormat::Csv => rows_csv(rows).map_err(|e| formatting(e.to_string()))?,
+        ExportFormat::GeoJson => serde_json::to_string_pretty(&rows_geojson(rows))
             .map_err(|e| formatting(e.to_string()))?,
     };
     let write = |source| ExportError::Write {
@@ -210,8 +273,5 @@ pub fn export_incidents(
         source,
     };
     super::atomic::write_atomically(path, text.as_bytes()).map_err(write)?;
-    Ok(indices
-        .iter()
-        .filter(|&&i| i < atlas.incidents.len())
-        .count())
+    Ok(rows.len())
 }

@@ -15,7 +15,8 @@ pub fn load(path: &Path) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
     Ok(convert_all(path, &fc, convert))
 }
 
-fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
+/// One feature of an incidents file as an [`Incident`] (also used by the user's log).
+pub fn convert(p: &Props<'_>, f: &Feature) -> Result<Incident, LoadError> {
     let Geometry::Point(position) = geometry(p, f)? else {
         return Err(p.geometry_error("expected a Point"));
     };

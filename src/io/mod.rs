@@ -9,13 +9,18 @@ pub mod basemap;
 pub mod claims;
 pub mod coast;
 pub mod collection;
+pub mod csv_cells;
 pub mod error;
 pub mod export;
 pub mod features;
+pub mod incident_csv;
+pub mod incident_log;
 pub mod incidents;
+pub mod log_fs;
 pub mod map_image;
 pub mod meta;
 pub mod props;
+pub mod save_worker;
 pub mod user_file;
 
 pub use error::{FeatureRef, LoadError};

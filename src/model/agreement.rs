@@ -45,7 +45,7 @@ impl AgreementStatus {
 }
 
 /// A bilateral or multilateral defence agreement.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Agreement {
     pub id: String,
     pub name: String,
@@ -89,7 +89,7 @@ impl Agreement {
 }
 
 /// A base or facility covered by one or more agreements (e.g. an EDCA agreed location).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Site {
     pub id: String,
     pub name: String,
@@ -104,7 +104,7 @@ pub struct Site {
 }
 
 /// A dated official statement on what an agreement covers.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Statement {
     pub id: String,
     pub agreement_id: String,

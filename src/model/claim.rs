@@ -20,14 +20,14 @@ closed_enum! {
 }
 
 /// The geometry of a claim: lines, or areas (drawn by their rings).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum ClaimGeometry {
     Lines(MultiLineString<f64>),
     Areas(MultiPolygon<f64>),
 }
 
 /// A line or zone one state declares.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Claim {
     pub id: String,
     pub name: String,

@@ -70,7 +70,7 @@ closed_enum! {
 }
 
 /// A disputed island, rock, reef, shoal or bank.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct DisputedFeature {
     pub id: String,
     pub name: String,

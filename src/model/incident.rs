@@ -68,7 +68,7 @@ closed_enum! {
 }
 
 /// One dated incident.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Incident {
     pub id: String,
     pub date: Date,

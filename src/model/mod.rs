@@ -15,6 +15,7 @@ pub mod synthetic;
 pub mod timeline;
 pub mod user_layer;
 pub mod web;
+pub mod workbench;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
 pub use basemap::BaseCountry;

@@ -1,0 +1,174 @@
+//! The command line's workbench: `--import FILE` merges into My incidents without a window,
+//! `--export` writes the user's incidents (marked `mine`) beside the data's.
+
+use crate::cli::Cli;
+use crate::io::export::{ExportFormat, ExportRow, Origin};
+use crate::io::incident_log::{LOG_FILE, LogStore, default_data_dir};
+use crate::io::{self, incident_csv};
+use crate::model::workbench::merge::Existing;
+use crate::model::workbench::{IncidentLog, MergeOptions, MergePlan, REGION};
+use crate::model::{Atlas, Incident};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// `--data-dir`, else the platform's data folder.
+pub fn data_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.data_dir.clone().or_else(default_data_dir)
+}
+
+/// Incidents from a GeoJSON (bundled schema) or CSV (our export's columns) file; bad records
+/// are printed as warnings and left out.
+fn read_incoming(file: &Path) -> Result<Vec<Incident>, String> {
+    match ExportFormat::from_path(file) {
+        Some(ExportFormat::Csv) => {
+            let today = chrono::Local::now().date_naive();
+            let import = incident_csv::load(file, today, &REGION).map_err(|e| e.to_string())?;
+            for e in &import.errors {
+                eprintln!("warning: not imported: {e}");
+            }
+            Ok(import.incidents)
+        }
+        Some(ExportFormat::GeoJson) => {
+            let (incidents, errors) = io::incidents::load(file).map_err(|e| e.to_string())?;
+            for e in &errors {
+                eprintln!("warning: not imported: {e}");
+            }
+            Ok(incidents)
+        }
+        None => Err(format!(
+            "{}: unknown format; name the file .csv, .geojson or .json",
+            file.display()
+        )),
+    }
+}
+
+/// Opens the log in `dir` with the data's ids reserved; a log that fails to load is an error.
+fn open_log(dir: &Path, atlas: &Atlas) -> Result<(LogStore, IncidentLog), String> {
+    let mut store = LogStore::new(dir);
+    let entries = store.load().map_err(|e| {
+        format!("{e}\nhint: the app can open the backup or start a new log; nothing was changed")
+    })?;
+    let mut log = IncidentLog::from_entries(entries);
+    log.reserve_ids(atlas.incidents.iter().map(|x| x.id.as_str()));
+    Ok((store, log))
+}
+
+/// `--import FILE`.
+pub fn import(cli: &Cli, assets: &Path, file: &Path) -> ExitCode {
+    let Some(dir) = data_dir(cli) else {
+        eprintln!("error: no data folder on this system; give one with --data-dir DIR");
+        return ExitCode::from(2);
+    };
+    let incoming = match read_incoming(file) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = io::load_dir(assets);
+    let (mut store, mut log) = match open_log(&dir, &report.atlas) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let plan = MergePlan::new(&log, &report.atlas.incidents, incoming);
+    println!("{}: {}", file.display(), plan.summary());
+    for d in &plan.likely_duplicates {
+        let whose = match d.existing_in {
+            Existing::Mine => "yours",
+            Existing::Bundled => "in the data",
+        };
+        let incoming_id = plan.added.get(d.added_index).map_or("", |x| x.id.as_str());
+        println!(
+            "likely duplicate: {} is {:.1} km from {} ({whose}), same day and kind",
+            if incoming_id.is_empty() {
+                "a row without id"
+            } else {
+                incoming_id
+            },
+            d.distance_km,
+            d.existing_id
+        );
+    }
+    for c in &plan.changed {
+        println!(
+            "changed: {} differs from the record with this id; kept both (the import as a copy)",
+            c.incoming.id
+        );
+    }
+    let sum = plan.apply(&mut log, &MergeOptions::default());
+    match store.save(log.records()) {
+        Ok(_) => {
+            println!(
+                "{}: {} added, {} kept beside a changed record; My incidents holds {}",
+                dir.join(LOG_FILE).display(),
+                sum.added,
+                sum.kept_both,
+                log.incidents().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--export PATH`: the data's incidents the filter selects, and the user's when a log exists.
+pub fn export(cli: &Cli, assets: &Path, path: &Path) -> ExitCode {
+    let filter = match cli.incident_filter() {
+        Ok(f) => f.unwrap_or_default(),
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = io::load_dir(assets);
+    for e in &report.errors {
+        eprintln!("warning: {e}");
+    }
+    let log = data_dir(cli)
+        .filter(|d| d.join(LOG_FILE).exists())
+        .and_then(|d| match open_log(&d, &report.atlas) {
+            Ok((_, log)) => Some(log),
+            Err(e) => {
+                eprintln!("warning: your incidents are not included: {e}");
+                None
+            }
+        })
+        .unwrap_or_default();
+    let shown = filter.matching(&report.atlas.incidents);
+    let mine = filter.matching(log.incidents());
+    let mut rows: Vec<ExportRow<'_>> = shown
+        .iter()
+        .map(|&i| ExportRow::data(&report.atlas.incidents[i]))
+        .collect();
+    rows.extend(mine.iter().map(|&i| ExportRow {
+        incident: &log.incidents()[i],
+        origin: Origin::Mine,
+        derived_from: log.records().derived_from(i),
+    }));
+    match io::export::export_rows(path, &rows) {
+        Ok(n) => {
+            let total = report.atlas.incidents.len() + log.incidents().len();
+            let yours = if log.incidents().is_empty() {
+                String::new()
+            } else {
+                format!(" ({} of them yours)", mine.len())
+            };
+            println!(
+                "{}: {n} of {total} incidents written{yours}",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
