@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod incidents;
+pub mod lenses;
 pub mod map_image;
 pub mod meta;
 pub mod props;
@@ -30,6 +31,7 @@ pub const INCIDENTS_FILE: &str = "incidents.geojson";
 pub const AGREEMENTS_FILE: &str = "agreements.geojson";
 pub const META_FILE: &str = "meta.json";
 pub const SERIES_FILE: &str = "series.json";
+pub const LENSES_FILE: &str = "lenses.json";
 
 /// What loading a folder produced: the data that loaded, and every error met on the way.
 #[derive(Debug, Default)]

@@ -11,6 +11,7 @@ pub mod search;
 pub mod series;
 pub mod synthetic;
 pub mod timeline;
+pub mod zones;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
 pub use basemap::BaseCountry;
