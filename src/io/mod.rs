@@ -7,6 +7,7 @@ pub mod agreements;
 pub mod atomic;
 pub mod basemap;
 pub mod claims;
+pub mod coast;
 pub mod collection;
 pub mod error;
 pub mod export;
