@@ -4,6 +4,8 @@ use clap::Parser;
 use contested_waters::{app, cli::Cli, io};
 use std::process::ExitCode;
 
+mod zones_cli;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(path) = &cli.check {
@@ -12,6 +14,12 @@ fn main() -> ExitCode {
     let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
     if let Some(path) = &cli.export {
         return export_incidents(&cli, &dir, path);
+    }
+    if let Some(at) = cli.where_ {
+        return zones_cli::where_is(&dir, cli.lens, at);
+    }
+    if let Some(path) = &cli.export_zones {
+        return zones_cli::export_zones(&dir, cli.lens, path);
     }
     // The data loads and its scene is built while the window opens.
     let loading = std::thread::spawn(move || {

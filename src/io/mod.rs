@@ -18,6 +18,7 @@ pub mod map_image;
 pub mod meta;
 pub mod props;
 pub mod user_file;
+pub mod zones_export;
 
 pub use error::{FeatureRef, LoadError};
 

@@ -8,6 +8,7 @@ pub mod entitlement;
 pub mod geodesic;
 pub mod lens;
 pub mod overlap;
+pub mod query;
 pub mod samples;
 
 pub use build::{GeneratedBy, Inputs, Zone, Zones, build, build_all};

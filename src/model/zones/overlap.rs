@@ -187,7 +187,7 @@ fn median_line(
         })
         .collect();
     let exact = |p: Coord<f64>| a.distance_nm(Point::from(p)) - b.distance_nm(Point::from(p));
-    let mut crossings: HashMap<EdgeKey, Coord<f64>> = HashMap::new();
+    let mut crossings: HashMap<EdgeKey, Option<Coord<f64>>> = HashMap::new();
     let mut segments: Vec<(EdgeKey, EdgeKey)> = Vec::new();
     let v = |i: usize, j: usize| values[j * nx + i];
     for j in 0..ny.saturating_sub(1) {
@@ -196,8 +196,8 @@ fn median_line(
             let Some(c) = corners.iter().copied().collect::<Option<Vec<f64>>>() else {
                 continue;
             };
-            // Edges: 0 bottom (i,j)-(i+1,j), 1 right, 2 top (i,j+1)-(i+1,j+1), 3 left; keyed by
-            // the lower-left node and direction (0 horizontal, 1 vertical) so neighbours share.
+            // Edges: bottom, right, top, left; keyed by the lower-left node and direction so
+            // that neighbouring cells share them.
             let edges = [
                 ((i, j, 0u8), 0, 1),
                 ((i + 1, j, 1u8), 1, 2),
@@ -207,11 +207,13 @@ fn median_line(
             let mut hit = Vec::new();
             for (key, s, t) in edges {
                 if (c[s] < 0.0) != (c[t] < 0.0) {
-                    hit.push(key);
-                    crossings.entry(key).or_insert_with(|| {
+                    let at = *crossings.entry(key).or_insert_with(|| {
                         let (p, q) = edge_ends(key, &node);
                         bisect(p, q, &exact)
                     });
+                    if at.is_some() {
+                        hit.push(key);
+                    }
                 }
             }
             if hit.len() == 2 {
@@ -222,6 +224,10 @@ fn median_line(
             }
         }
     }
+    let crossings: HashMap<EdgeKey, Coord<f64>> = crossings
+        .into_iter()
+        .filter_map(|(k, v)| v.map(|c| (k, c)))
+        .collect();
     chain(&segments, &crossings)
 }
 
@@ -237,10 +243,14 @@ fn edge_ends(
     }
 }
 
-/// The point between `p` and `q` where `f` changes sign, to about 1 m.
-fn bisect(p: Coord<f64>, q: Coord<f64>, f: &impl Fn(Coord<f64>) -> f64) -> Coord<f64> {
+/// The point between `p` and `q` where `f` changes sign, to about 1 m; `None` when the exact
+/// measure puts both ends on one side (the sphere's grid values misjudged a near tie).
+fn bisect(p: Coord<f64>, q: Coord<f64>, f: &impl Fn(Coord<f64>) -> f64) -> Option<Coord<f64>> {
     let (mut lo, mut hi) = (p, q);
     let f_lo = f(lo);
+    if (f_lo < 0.0) == (f(hi) < 0.0) {
+        return None;
+    }
     for _ in 0..24 {
         let mid = (lo + hi) / 2.0;
         if (f(mid) < 0.0) == (f_lo < 0.0) {
@@ -249,7 +259,7 @@ fn bisect(p: Coord<f64>, q: Coord<f64>, f: &impl Fn(Coord<f64>) -> f64) -> Coord
             hi = mid;
         }
     }
-    (lo + hi) / 2.0
+    Some((lo + hi) / 2.0)
 }
 
 /// Joins segments that share crossing points into polylines (a loop over edges, no recursion).
