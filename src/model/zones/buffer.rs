@@ -7,7 +7,7 @@
 //! the limit are split until it is not. The result's vertices lie on the limit to 0.005 nm and
 //! its edge midpoints to [`EDGE_TOLERANCE_NM`].
 
-use super::geodesic::{EARTH_RADIUS_NM, bearing_deg, destination};
+use super::geodesic::{EARTH_RADIUS_NM, bearing_deg, destination, simplify_indices};
 use super::samples::Samples;
 use geo::algorithm::buffer::{BufferStyle, LineJoin};
 use geo::bool_ops::unary_union;
@@ -87,23 +87,16 @@ pub fn buffer(
         return MultiPolygon(Vec::new());
     };
     let proj = Azimuthal::centred_on(bbox.center());
-    let fwd_line = |l: &LineString<f64>| LineString(l.0.iter().map(|c| proj.forward(*c)).collect());
-    // A chord of about 4 nm on the round joins; the correction below makes it exact.
-    let angle = (4.0 / limit_nm).clamp(0.02, 0.2);
+    // A chord of about 8 nm on the round joins; the correction below makes it exact.
+    let angle = (8.0 / limit_nm).clamp(0.04, 0.3);
     let style = || BufferStyle::new(limit_nm).line_join(LineJoin::Round(angle));
+    let (planar_lines, planar_points) = planar_baselines(lines, points, &proj, limit_nm);
     let mut parts = Vec::new();
-    if !lines.is_empty() {
-        let planar = MultiLineString(lines.iter().map(fwd_line).collect());
-        parts.push(planar.buffer_with_style(style()));
+    if !planar_lines.is_empty() {
+        parts.push(MultiLineString(planar_lines).buffer_with_style(style()));
     }
-    if !points.is_empty() {
-        let planar = MultiPoint(
-            points
-                .iter()
-                .map(|p| Point::from(proj.forward(p.0)))
-                .collect(),
-        );
-        parts.push(planar.buffer_with_style(style()));
+    if !planar_points.is_empty() {
+        parts.push(MultiPoint(planar_points).buffer_with_style(style()));
     }
     let planar = if parts.len() == 1 {
         parts.pop().unwrap_or_else(|| MultiPolygon(Vec::new()))
@@ -114,20 +107,83 @@ pub fn buffer(
         .0
         .iter()
         .map(|poly| {
-            let ring = |r: &LineString<f64>| {
-                let geo_ring = LineString(r.0.iter().map(|c| proj.inverse(*c)).collect());
-                onto_limit(&geo_ring, samples, limit_nm)
-            };
+            let exterior = LineString(poly.exterior().0.iter().map(|c| proj.inverse(*c)).collect());
             let holes = poly
                 .interiors()
                 .iter()
-                .filter(|h| !hole_on_land(h, land))
-                .map(ring)
+                .map(|h| LineString(h.0.iter().map(|c| proj.inverse(*c)).collect()))
+                .filter(|h| is_sea_beyond_limit(h, samples, limit_nm) && !hole_on_land(h, land))
+                .map(|h| onto_limit(&h, samples, limit_nm))
                 .collect();
-            Polygon::new(ring(poly.exterior()), holes)
+            Polygon::new(onto_limit(&exterior, samples, limit_nm), holes)
         })
         .collect();
     MultiPolygon(polys)
+}
+
+/// A true hole is sea beyond the limit, so its edge lies near the limit; the planar union also
+/// leaves slivers well inside it (circles meeting at a few points), which are dropped.
+fn is_sea_beyond_limit(hole: &LineString<f64>, samples: &Samples, limit_nm: f64) -> bool {
+    hole.0.iter().step_by((hole.0.len() / 4).max(1)).all(|c| {
+        samples
+            .nearest(Point::from(*c))
+            .is_none_or(|(d, _)| d > limit_nm - 1.0 - 0.02 * limit_nm)
+    })
+}
+
+/// The baselines for the planar pass, which only has to be close (the correction then moves
+/// every vertex onto the true limit): lines simplified by 0.5 % of the limit (at most 1 nm).
+/// For limits of 100 nm and more the lines become points at most 5 % of the limit apart, one per
+/// cell of that size: the union of circles stays cheap where a wide stroke of a detailed coast
+/// would make every segment's outline cross hundreds of others. For the territorial sea, a line
+/// no wider than a cell is taken as a point, so islets stay circles.
+fn planar_baselines(
+    lines: &[LineString<f64>],
+    points: &[Point<f64>],
+    proj: &Azimuthal,
+    limit_nm: f64,
+) -> (Vec<LineString<f64>>, Vec<Point<f64>>) {
+    let tolerance = (limit_nm * 0.005).clamp(0.05, 1.0);
+    let as_points = limit_nm >= 100.0;
+    let cell = if as_points {
+        limit_nm * 0.05
+    } else {
+        (limit_nm * 0.02).clamp(0.1, 2.0)
+    };
+    let mut planar_lines = Vec::new();
+    let mut planar_points: Vec<Coord<f64>> = points.iter().map(|p| proj.forward(p.0)).collect();
+    for l in lines {
+        let l: Vec<Coord<f64>> = l.0.iter().map(|c| proj.forward(*c)).collect();
+        let kept: Vec<Coord<f64>> = simplify_indices(&l, tolerance, |c| c)
+            .into_iter()
+            .map(|i| l[i])
+            .collect();
+        let Some(&first) = kept.first() else { continue };
+        let extent = kept
+            .iter()
+            .map(|c| (c.x - first.x).hypot(c.y - first.y))
+            .fold(0.0, f64::max);
+        if as_points {
+            for w in kept.windows(2) {
+                let n = ((w[1] - w[0]).x.hypot((w[1] - w[0]).y) / cell)
+                    .ceil()
+                    .max(1.0) as usize;
+                planar_points.extend((0..n).map(|k| w[0] + (w[1] - w[0]) * (k as f64 / n as f64)));
+            }
+            planar_points.extend(kept.last().copied());
+        } else if extent <= cell {
+            planar_points.push(first);
+        } else {
+            planar_lines.push(LineString(kept));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    planar_points
+        .retain(|c| seen.insert(((c.x / cell).floor() as i64, (c.y / cell).floor() as i64)));
+    (
+        planar_lines,
+        planar_points.into_iter().map(Point::from).collect(),
+    )
 }
 
 fn hole_on_land(hole: &LineString<f64>, land: Option<&MultiPolygon<f64>>) -> bool {

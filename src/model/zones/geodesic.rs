@@ -96,6 +96,47 @@ pub fn distance_to_segment_nm(p: Point<f64>, a: Point<f64>, b: Point<f64>) -> f6
     f1.min(f2).min(at(0.0)).min(at(1.0))
 }
 
+/// Douglas-Peucker in a plane given by `to_plane`, with an explicit stack (no recursion on
+/// the line's length): the indices of the vertices kept, first and last always among them.
+pub fn simplify_indices(
+    coords: &[geo::Coord<f64>],
+    tolerance: f64,
+    to_plane: impl Fn(geo::Coord<f64>) -> geo::Coord<f64>,
+) -> Vec<usize> {
+    let n = coords.len();
+    if n < 3 {
+        return (0..n).collect();
+    }
+    let plane: Vec<geo::Coord<f64>> = coords.iter().map(|c| to_plane(*c)).collect();
+    let mut keep = vec![false; n];
+    keep[0] = true;
+    keep[n - 1] = true;
+    let mut stack = vec![(0usize, n - 1)];
+    while let Some((s, e)) = stack.pop() {
+        let (a, b) = (plane[s], plane[e]);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len2 = dx * dx + dy * dy;
+        let mut worst = (0.0_f64, 0usize);
+        for (i, p) in plane.iter().enumerate().take(e).skip(s + 1) {
+            let t = if len2 > 0.0 {
+                (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+            } else {
+                0.0
+            };
+            let d = (p.x - a.x - t * dx).hypot(p.y - a.y - t * dy);
+            if d > worst.0 {
+                worst = (d, i);
+            }
+        }
+        if worst.0 > tolerance {
+            keep[worst.1] = true;
+            stack.push((s, worst.1));
+            stack.push((worst.1, e));
+        }
+    }
+    (0..n).filter(|&i| keep[i]).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

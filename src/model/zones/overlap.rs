@@ -22,8 +22,11 @@ type EdgeKey = (usize, usize, u8);
 /// What every equidistance line says about itself.
 pub const EQUIDISTANCE_LABEL: &str = "equidistance, not an agreed boundary";
 
-/// Grid spacing for finding the line; each crossing is then placed exactly by bisection.
+/// Grid spacing for finding the line (finer where the overlap is small: at most
+/// [`MAX_GRID_NODES`] a side); each crossing is then placed exactly by bisection. Between two
+/// crossings the line is straight, so a turn of the true line inside a cell is cut.
 pub const GRID_NM: f64 = 10.0;
+pub const MAX_GRID_NODES: usize = 60;
 
 /// The overlap of two states' 200 nm zones and the equidistance line between them.
 #[derive(Clone, Debug)]
@@ -155,11 +158,12 @@ fn median_line(
     let Some(bbox) = area.bounding_rect() else {
         return MultiLineString(Vec::new());
     };
-    let lat_step = GRID_NM / 60.0;
     let mid_lat = bbox.center().y.to_radians().cos().max(0.2);
+    let extent_deg = bbox.height().max(bbox.width() * mid_lat);
+    let lat_step = (GRID_NM / 60.0).max(extent_deg / (MAX_GRID_NODES - 1) as f64);
     let lon_step = lat_step / mid_lat;
-    let nx = ((bbox.width() / lon_step).ceil() as usize + 1).min(2000);
-    let ny = ((bbox.height() / lat_step).ceil() as usize + 1).min(2000);
+    let nx = (bbox.width() / lon_step).ceil() as usize + 1;
+    let ny = (bbox.height() / lat_step).ceil() as usize + 1;
     let node = |i: usize, j: usize| Coord {
         x: bbox.min().x + i as f64 * lon_step,
         y: bbox.min().y + j as f64 * lat_step,
@@ -187,6 +191,7 @@ fn median_line(
         })
         .collect();
     let exact = |p: Coord<f64>| a.distance_nm(Point::from(p)) - b.distance_nm(Point::from(p));
+    let sphere_diff = |p: Coord<f64>| sphere(p, a) - sphere(p, b);
     let mut crossings: HashMap<EdgeKey, Option<Coord<f64>>> = HashMap::new();
     let mut segments: Vec<(EdgeKey, EdgeKey)> = Vec::new();
     let v = |i: usize, j: usize| values[j * nx + i];
@@ -209,7 +214,7 @@ fn median_line(
                 if (c[s] < 0.0) != (c[t] < 0.0) {
                     let at = *crossings.entry(key).or_insert_with(|| {
                         let (p, q) = edge_ends(key, &node);
-                        bisect(p, q, &exact)
+                        crossing(p, q, &sphere_diff, &exact)
                     });
                     if at.is_some() {
                         hit.push(key);
@@ -241,6 +246,25 @@ fn edge_ends(
     } else {
         (node(i, j), node(i, j + 1))
     }
+}
+
+/// Where the exact difference changes sign between `p` and `q`: found on the sphere first
+/// (cheap), then settled on the ellipsoid within a bracket of about 1.5 nm around it (the two
+/// differ by well under that), or over the whole edge if the bracket misses.
+fn crossing(
+    p: Coord<f64>,
+    q: Coord<f64>,
+    sphere: &impl Fn(Coord<f64>) -> f64,
+    exact: &impl Fn(Coord<f64>) -> f64,
+) -> Option<Coord<f64>> {
+    let rough = bisect(p, q, sphere).unwrap_or((p + q) / 2.0);
+    let len_nm = (q.y - p.y).hypot((q.x - p.x) * p.y.to_radians().cos()) * 60.0;
+    let t = (1.5 / len_nm.max(1e-9)).min(1.0);
+    let (lo, hi) = (
+        rough + (p - rough) * t.min(1.0),
+        rough + (q - rough) * t.min(1.0),
+    );
+    bisect(lo, hi, exact).or_else(|| bisect(p, q, exact))
 }
 
 /// The point between `p` and `q` where `f` changes sign, to about 1 m; `None` when the exact
