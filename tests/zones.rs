@@ -339,3 +339,22 @@ fn equidistance_lines_are_equidistant_and_labelled() {
     }
     assert!(n >= 5, "only {n} points checked");
 }
+
+#[test]
+fn base_map_islets_of_disputed_groups_are_not_a_state_coast() {
+    // Near Woody Island (Paracels) China's zones come from the Paracel features, not from a
+    // base-map islet counted as China's coast; the mainland (Hainan) is over 150 nm away.
+    let w = ask(112.3375, 16.9, "award");
+    assert!(
+        w.zones
+            .iter()
+            .any(|z| z.generated_by.baseline == "feature:woody-island")
+    );
+    for z in w
+        .zones
+        .iter()
+        .filter(|z| z.generated_by.baseline == "coast:CHN")
+    {
+        assert!(z.distance_nm > 150.0, "{z:?}");
+    }
+}

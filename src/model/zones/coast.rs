@@ -19,9 +19,11 @@ const TERRITORIES: [(&str, &str); 2] = [("Hong Kong", "CHN"), ("Macao", "CHN")];
 /// the app shows, widened by 200 nm so that every limit inside the shown area is complete.
 pub const COAST_BOX: (f64, f64, f64, f64) = (95.0, -6.0, 140.0, 41.0);
 
-/// A base-map island within this distance of a disputed feature is that feature: it is left out
-/// of the state's coast so that only the lens decides what the feature generates.
-pub const FEATURE_ISLAND_NM: f64 = 6.0;
+/// A small base-map island (under 0.3° across) within this distance of a disputed feature
+/// belongs to that disputed group: it is left out of the state's coast so that only the lens
+/// decides what the group generates. (The Paracels hold a base-map islet 24 nm from the nearest
+/// feature the data records; no undisputed island lies this close to a disputed feature.)
+pub const FEATURE_ISLAND_NM: f64 = 25.0;
 
 /// One state's normal baseline and land.
 #[derive(Clone, Debug)]
