@@ -87,9 +87,66 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,
 
+    /// Maritime zones under this reading: award (the 2016 award applied) or maximal (every
+    /// claimed feature a full island). Opens with the zones layer on; with --where or
+    /// --export-zones, the lens they use (default award).
+    #[arg(long, value_enum, value_name = "LENS")]
+    pub lens: Option<LensChoice>,
+
+    /// Print what is at LON,LAT (the zones that contain it under --lens, the claims around it,
+    /// the nearest disputed features) as JSON and exit.
+    #[arg(long = "where", value_name = "LON,LAT", value_parser = parse_lon_lat, allow_hyphen_values = true)]
+    pub where_: Option<(f64, f64)>,
+
+    /// Write the maritime zones under --lens (one feature per state or feature group and zone)
+    /// to a GeoJSON file and exit.
+    #[arg(long, value_name = "PATH")]
+    pub export_zones: Option<PathBuf>,
+
     /// Window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: (f32, f32),
+}
+
+/// A lens of the maritime zones (see `assets/lenses.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LensChoice {
+    Award,
+    Maximal,
+}
+
+impl LensChoice {
+    /// The lens id in `lenses.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Award => "award",
+            Self::Maximal => "maximal",
+        }
+    }
+}
+
+/// Parses `LON,LAT` with ranges checked.
+pub fn parse_lon_lat(s: &str) -> Result<(f64, f64), String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let [lon, lat] = parts.as_slice() else {
+        return Err(format!(
+            "expected LON,LAT (two numbers separated by a comma), got \"{s}\""
+        ));
+    };
+    let num = |name: &str, v: &str| {
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| format!("{name} \"{v}\" is not a number"))
+    };
+    let (lon, lat) = (num("longitude", lon)?, num("latitude", lat)?);
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("longitude {lon} is outside -180..180"));
+    }
+    if !(-85.0..=85.0).contains(&lat) {
+        return Err(format!("latitude {lat} is outside -85..85"));
+    }
+    Ok((lon, lat))
 }
 
 /// Parses `LON,LAT,ZOOM` with ranges checked.

@@ -4,6 +4,8 @@ use clap::Parser;
 use contested_waters::{app, cli::Cli, io};
 use std::process::ExitCode;
 
+mod zones_cli;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(path) = &cli.check {
@@ -15,6 +17,12 @@ fn main() -> ExitCode {
     }
     if let Some(file) = &cli.import {
         return contested_waters::workbench_cli::import(&cli, &dir, file);
+    }
+    if let Some(at) = cli.where_ {
+        return zones_cli::where_is(&dir, cli.lens, at);
+    }
+    if let Some(path) = &cli.export_zones {
+        return zones_cli::export_zones(&dir, cli.lens, path);
     }
     // The data loads and its scene is built while the window opens.
     let loading = std::thread::spawn(move || {

@@ -16,12 +16,15 @@ pub mod features;
 pub mod incident_csv;
 pub mod incident_log;
 pub mod incidents;
+pub mod lenses;
 pub mod log_fs;
 pub mod map_image;
 pub mod meta;
 pub mod props;
 pub mod save_worker;
 pub mod user_file;
+pub mod zone_data;
+pub mod zones_export;
 
 pub use error::{FeatureRef, LoadError};
 
@@ -36,6 +39,7 @@ pub const INCIDENTS_FILE: &str = "incidents.geojson";
 pub const AGREEMENTS_FILE: &str = "agreements.geojson";
 pub const META_FILE: &str = "meta.json";
 pub const SERIES_FILE: &str = "series.json";
+pub const LENSES_FILE: &str = "lenses.json";
 
 /// What loading a folder produced: the data that loaded, and every error met on the way.
 #[derive(Debug, Default)]

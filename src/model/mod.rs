@@ -16,6 +16,7 @@ pub mod timeline;
 pub mod user_layer;
 pub mod web;
 pub mod workbench;
+pub mod zones;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
 pub use basemap::BaseCountry;
