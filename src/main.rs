@@ -93,6 +93,7 @@ fn run(
         stress: cli.stress.map(|n| n as usize),
         filter,
         as_of: cli.as_of,
+        lens: cli.lens.map(|l| l.id().to_owned()),
         agreements: cli
             .agreements
             .as_ref()

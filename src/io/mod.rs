@@ -94,5 +94,9 @@ pub fn load_dir(dir: &Path) -> LoadReport {
         atlas.statements = a.statements;
     }
     atlas.series = take(errors, meta::load_series(&dir.join(SERIES_FILE))).unwrap_or_default();
+    match lenses::load(&dir.join(LENSES_FILE)) {
+        Ok(t) => atlas.lenses = t,
+        Err(e) => errors.push(e),
+    }
     report
 }

@@ -44,6 +44,8 @@ pub struct Atlas {
     pub sites: Vec<Site>,
     pub statements: Vec<Statement>,
     pub series: Vec<Series>,
+    /// Readings of the law the maritime zones are computed under (`lenses.json`).
+    pub lenses: zones::LensTable,
 }
 
 /// A record of the atlas that has a place on the map, by index.
