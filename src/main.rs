@@ -9,13 +9,16 @@ fn main() -> ExitCode {
     if let Some(path) = &cli.check {
         return check_file(path);
     }
-    let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
+    let src = cli
+        .assets
+        .clone()
+        .map_or(io::DataSource::Embedded, io::DataSource::Dir);
     if let Some(path) = &cli.export {
-        return export_incidents(&cli, &dir, path);
+        return export_incidents(&cli, &src, path);
     }
     // The data loads and its scene is built while the window opens.
     let loading = std::thread::spawn(move || {
-        let report = io::load_dir(&dir);
+        let report = io::load(&src);
         let scene = contested_waters::map::Scene::build(&report.atlas);
         (report, scene)
     });
@@ -78,7 +81,7 @@ fn run(
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
         side_tab: cli.panel,
-        open: cli.open.clone(),
+        open: cli.open_paths(),
         stress: cli.stress.map(|n| n as usize),
         filter,
         as_of: cli.as_of,
@@ -130,7 +133,7 @@ fn run(
 }
 
 /// `--export PATH`: the filtered incidents to a file, without a window.
-fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) -> ExitCode {
+fn export_incidents(cli: &Cli, src: &io::DataSource, path: &std::path::Path) -> ExitCode {
     let filter = match cli.incident_filter() {
         Ok(f) => f.unwrap_or_default(),
         Err(e) => {
@@ -138,7 +141,7 @@ fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) ->
             return ExitCode::from(2);
         }
     };
-    let report = io::load_dir(dir);
+    let report = io::load(src);
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
