@@ -9,11 +9,8 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn zones(c: &mut Criterion) {
-    let dir = io::bundled_assets_dir();
-    let Ok((data, _)) = load_zone_data(&dir) else {
-        eprintln!("zones bench: the bundled data did not load");
-        return;
-    };
+    let src = io::DataSource::Embedded;
+    let (data, _) = load_zone_data(&src);
     let (Some(award), Some(maximal)) = (data.lenses.get("award"), data.lenses.get("maximal"))
     else {
         eprintln!("zones bench: lenses.json lacks award or maximal");
@@ -29,7 +26,7 @@ fn zones(c: &mut Criterion) {
         b.iter(|| black_box(whats_here(p, award, data.inputs())))
     });
     g.bench_function("load_zone_data", |b| {
-        b.iter(|| black_box(load_zone_data(&dir).is_ok()))
+        b.iter(|| black_box(load_zone_data(&src).1.is_empty()))
     });
     g.finish();
 }

@@ -8,10 +8,23 @@ use clap::Parser;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+/// `--version`: the app's version and the as-of date of the data built into it (`build.rs`).
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (bundled data as of ",
+    env!("CONTESTED_WATERS_AS_OF"),
+    ")"
+);
+
 /// Contested Waters: an offline map of the disputed East and South China seas.
 #[derive(Debug, Parser)]
-#[command(name = "contested-waters", version, about)]
+#[command(name = "contested-waters", version, long_version = LONG_VERSION, about)]
 pub struct Cli {
+    /// GeoJSON files to open as layers, as --open does (what a file manager passes when a
+    /// file is opened with the app).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
     /// Open on this view: longitude,latitude,zoom (e.g. 117.76,15.15,11).
     #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = parse_view, allow_hyphen_values = true)]
     pub view: Option<Camera>,
@@ -106,6 +119,13 @@ pub struct Cli {
     /// Window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: (f32, f32),
+}
+
+impl Cli {
+    /// Every file to open as a layer: `--open`'s, then the bare paths.
+    pub fn open_paths(&self) -> Vec<PathBuf> {
+        self.open.iter().chain(&self.files).cloned().collect()
+    }
 }
 
 /// A lens of the maritime zones (see `assets/lenses.json`).

@@ -17,7 +17,7 @@ fn date(s: &str) -> Date {
 }
 
 fn bundled() -> io::LoadReport {
-    io::load_dir(&io::bundled_assets_dir())
+    io::load(&io::DataSource::Embedded)
 }
 
 /// The app with the bundled data and the Incidents tab open.

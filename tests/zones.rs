@@ -3,10 +3,7 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
-use contested_waters::io::{
-    bundled_assets_dir,
-    zone_data::{ZoneData, load_zone_data},
-};
+use contested_waters::io::zone_data::{ZoneData, load_zone_data};
 use contested_waters::model::zones::ZoneKind;
 use contested_waters::model::zones::build::zone_area;
 use contested_waters::model::zones::entitlement::{Entitlement, entitlements};
@@ -20,9 +17,9 @@ use std::sync::OnceLock;
 fn data() -> &'static ZoneData {
     static DATA: OnceLock<ZoneData> = OnceLock::new();
     DATA.get_or_init(|| {
-        load_zone_data(&bundled_assets_dir())
-            .expect("bundled data loads")
-            .0
+        let (data, warnings) = load_zone_data(&contested_waters::io::DataSource::Embedded);
+        assert!(warnings.is_empty(), "{warnings:?}");
+        data
     })
 }
 

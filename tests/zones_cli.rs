@@ -102,7 +102,7 @@ fn bad_where_and_bad_lens_are_refused() {
 /// A small data folder: Taiwan's and Japan's outlines, the Senkaku features, the bundled claims
 /// and lenses (so the export stays quick in a debug build).
 fn small_assets(dir: &Path) {
-    let bundled = contested_waters::io::bundled_assets_dir();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     let read = |f: &str| -> Value {
         serde_json::from_str(&std::fs::read_to_string(bundled.join(f)).expect("read"))
             .expect("json")

@@ -46,12 +46,15 @@ struct RawRule {
     fields: BTreeMap<String, Value>,
 }
 
-/// Loads and checks the lens table.
+/// Loads and checks the lens table from a file.
 pub fn load(path: &Path) -> Result<LensTable, LoadError> {
-    let text = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-        file: path.to_owned(),
-        source,
-    })?;
+    let bytes = super::source::read_file(path, super::source::MAX_FILE_BYTES)?;
+    from_bytes(path, bytes)
+}
+
+/// Checks the lens table read from `path`'s bytes.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<LensTable, LoadError> {
+    let text = super::collection::bytes_to_text(path, bytes)?;
     let raw: RawTable = serde_json::from_str(&text).map_err(|e| LoadError::json(path, e))?;
     let err = |message: String| LoadError::Structure {
         file: path.to_owned(),
@@ -279,13 +282,15 @@ mod tests {
     }
 
     fn bundled() -> String {
-        std::fs::read_to_string(crate::io::bundled_assets_dir().join("lenses.json"))
-            .unwrap_or_default()
+        std::fs::read_to_string(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lenses.json"),
+        )
+        .unwrap_or_default()
     }
 
     #[test]
     fn bundled_table_loads_with_both_lenses_and_every_rule_explained() {
-        let t = load(&crate::io::bundled_assets_dir().join("lenses.json"))
+        let t = load(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/lenses.json"))
             .unwrap_or_else(|e| panic!("{e}"));
         for id in REQUIRED_LENSES {
             let lens = t.get(id).unwrap_or_else(|| panic!("lens {id}"));

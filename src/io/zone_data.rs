@@ -4,13 +4,6 @@
 
 use crate::model::Atlas;
 use crate::model::zones::coast::{self, Coasts};
-use std::path::Path;
-
-/// The baseline polylines per state for the assets folder `dir`. Today: the base map's
-/// coastlines (Natural Earth 1:10m) already loaded in `atlas`, their land borders removed.
-pub fn load(_dir: &Path, atlas: &Atlas) -> Coasts {
-    coast::from_countries(&atlas.countries, &atlas.features)
-}
 
 /// What zone computations read: the lens table and the coasts, features and claims.
 pub struct ZoneData {
@@ -29,31 +22,15 @@ impl ZoneData {
     }
 }
 
-/// Loads only the files zones need (base map, features, claims, lenses) from `dir`. A bad
-/// record is skipped and returned as a warning; a missing or unreadable file is an error.
-pub fn load_zone_data(dir: &Path) -> Result<(ZoneData, Vec<super::LoadError>), super::LoadError> {
-    use super::{BASEMAP_FILE, CLAIMS_FILE, FEATURES_FILE, LENSES_FILE};
-    let lenses = super::lenses::load(&dir.join(LENSES_FILE))?;
-    let mut warnings = Vec::new();
-    let (countries, w) = super::basemap::load(&dir.join(BASEMAP_FILE))?;
-    warnings.extend(w);
-    let (features, w) = super::features::load(&dir.join(FEATURES_FILE))?;
-    warnings.extend(w);
-    let (claims, w) = super::claims::load(&dir.join(CLAIMS_FILE))?;
-    warnings.extend(w);
-    let atlas = Atlas {
-        countries,
-        features,
-        claims,
-        ..Atlas::default()
+/// Loads what zones need from a data source. A bad record or file is returned as a warning
+/// (a lens table that failed to load leaves no lens to compute, which callers report).
+pub fn load_zone_data(src: &super::DataSource) -> (ZoneData, Vec<super::LoadError>) {
+    let report = super::load(src);
+    let coasts = coast::from_countries(&report.atlas.countries, &report.atlas.features);
+    let data = ZoneData {
+        lenses: report.atlas.lenses.clone(),
+        atlas: report.atlas,
+        coasts,
     };
-    let coasts = load(dir, &atlas);
-    Ok((
-        ZoneData {
-            lenses,
-            atlas,
-            coasts,
-        },
-        warnings,
-    ))
+    (data, report.errors)
 }
