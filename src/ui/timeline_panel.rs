@@ -109,29 +109,7 @@ pub fn timeline_ui(
         let (size, layout) = column(plot_width);
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_max_width(plot_width);
-            ui.horizontal(|ui| {
-                ui.strong(if synthetic.is_some() {
-                    "Per month (incl. SYNTHETIC)"
-                } else {
-                    "Incidents per month"
-                });
-                let label = if state.playing { "Pause" } else { "▶ Play" };
-                if ui
-                    .button(label)
-                    .on_hover_text("move the date range forward through time")
-                    .clicked()
-                {
-                    state.playing = !state.playing;
-                    state.play_from_x = None;
-                    state.play_window = None;
-                }
-                ui.spacing_mut().slider_width = 80.0;
-                ui.add(
-                    egui::Slider::new(&mut state.months_per_s, 0.5..=24.0)
-                        .logarithmic(true)
-                        .text("months/s"),
-                );
-            });
+            playback_row_ui(ui, synthetic.is_some(), state);
             let played = play_step(ui, filter, state, end_x);
             result = monthly_plot_ui(ui, counts, filter, state, end_x, plot_width).or(played);
         });
@@ -144,6 +122,33 @@ pub fn timeline_ui(
     });
     state.cache = cache;
     result
+}
+
+/// The plot's title with ▶ Play / Pause and the speed.
+fn playback_row_ui(ui: &mut Ui, with_synthetic: bool, state: &mut TimelineState) {
+    ui.horizontal(|ui| {
+        ui.strong(if with_synthetic {
+            "Per month (incl. SYNTHETIC)"
+        } else {
+            "Incidents per month"
+        });
+        let label = if state.playing { "Pause" } else { "▶ Play" };
+        if ui
+            .button(label)
+            .on_hover_text("move the date range forward through time")
+            .clicked()
+        {
+            state.playing = !state.playing;
+            state.play_from_x = None;
+            state.play_window = None;
+        }
+        ui.spacing_mut().slider_width = 80.0;
+        ui.add(
+            egui::Slider::new(&mut state.months_per_s, 0.5..=24.0)
+                .logarithmic(true)
+                .text("months/s"),
+        );
+    });
 }
 
 /// Advances the playing window by this frame's time; stops at the data's end.

@@ -97,27 +97,7 @@ pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
         n as f64 * j.kind.limit_nm().sqrt()
     };
     unique.sort_by(|a, b| cost(b).total_cmp(&cost(a)));
-    let results: Mutex<HashMap<String, MultiPolygon<f64>>> = Mutex::new(HashMap::new());
-    let next = AtomicUsize::new(0);
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .min(unique.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| {
-                loop {
-                    let i = next.fetch_add(1, Ordering::Relaxed);
-                    let Some(j) = unique.get(i) else { break };
-                    let e = &per_lens[j.lens][j.entitlement];
-                    let area = zone_area(e, j.kind, inputs.coasts);
-                    if let Ok(mut r) = results.lock() {
-                        r.insert(j.signature.clone(), area);
-                    }
-                }
-            });
-        }
-    });
-    let results = results.into_inner().unwrap_or_default();
+    let results = run_jobs(&unique, &per_lens, inputs.coasts);
     let mut out: Vec<Zones> = lenses
         .iter()
         .zip(per_lens)
@@ -148,6 +128,35 @@ pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
         }
     });
     out
+}
+
+/// Computes each job's area on every core, largest jobs first; keyed by signature.
+fn run_jobs(
+    unique: &[&Job],
+    per_lens: &[Vec<Entitlement>],
+    coasts: &Coasts,
+) -> HashMap<String, MultiPolygon<f64>> {
+    let results: Mutex<HashMap<String, MultiPolygon<f64>>> = Mutex::new(HashMap::new());
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(unique.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(j) = unique.get(i) else { break };
+                    let e = &per_lens[j.lens][j.entitlement];
+                    let area = zone_area(e, j.kind, coasts);
+                    if let Ok(mut r) = results.lock() {
+                        r.insert(j.signature.clone(), area);
+                    }
+                }
+            });
+        }
+    });
+    results.into_inner().unwrap_or_default()
 }
 
 /// Builds the zones of one lens.

@@ -192,6 +192,18 @@ fn median_line(
         .collect();
     let exact = |p: Coord<f64>| a.distance_nm(Point::from(p)) - b.distance_nm(Point::from(p));
     let sphere_diff = |p: Coord<f64>| sphere(p, a) - sphere(p, b);
+    march(&values, (nx, ny), &node, &sphere_diff, &exact)
+}
+
+/// Marching squares over the grid of distance differences: the zero line, each crossing
+/// settled on the ellipsoid, chained into lines.
+fn march(
+    values: &[Option<f64>],
+    (nx, ny): (usize, usize),
+    node: &dyn Fn(usize, usize) -> Coord<f64>,
+    sphere_diff: &dyn Fn(Coord<f64>) -> f64,
+    exact: &dyn Fn(Coord<f64>) -> f64,
+) -> MultiLineString<f64> {
     let mut crossings: HashMap<EdgeKey, Option<Coord<f64>>> = HashMap::new();
     let mut segments: Vec<(EdgeKey, EdgeKey)> = Vec::new();
     let v = |i: usize, j: usize| values[j * nx + i];
