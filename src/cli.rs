@@ -62,7 +62,8 @@ pub struct Cli {
     pub stress: Option<u32>,
 
     /// Load a GeoJSON file as --open would (parse, project, index), print a summary and
-    /// the features it skipped, and exit without opening a window.
+    /// the features it skipped, and exit without opening a window. Given a data folder,
+    /// load it as --assets would and list every error and warning (exit 1 if any).
     #[arg(long, value_name = "PATH")]
     pub check: Option<PathBuf>,
 
@@ -154,7 +155,15 @@ pub fn parse_countries(s: &str) -> Result<BTreeSet<Country>, String> {
                 )
             })
         })
-        .collect()
+        .collect::<Result<BTreeSet<_>, _>>()
+        .and_then(|set| {
+            // An empty list would otherwise mean "no actor filter", i.e. every country.
+            if set.is_empty() {
+                Err("list at least one country code (e.g. PHL,VNM)".to_owned())
+            } else {
+                Ok(set)
+            }
+        })
 }
 
 impl Cli {
@@ -229,6 +238,13 @@ mod tests {
             "{err}"
         );
         assert!(parse_date_arg("2024-02-30").is_err());
+        for bad in ["+202-01-01", "-999-12-31", "", " "] {
+            assert!(parse_date_arg(bad).is_err(), "{bad:?}");
+        }
+        for empty in ["", " ", ",", " , "] {
+            assert!(parse_kinds(empty).is_err(), "--kinds {empty:?}");
+            assert!(parse_countries(empty).is_err(), "--actors {empty:?}");
+        }
         let cli = Cli::parse_from(["cw", "--from", "2025-01-01", "--to", "2024-01-01"]);
         assert!(cli.incident_filter().is_err());
         let cli = Cli::parse_from(["cw", "--kinds", "laser", "--actors", "PHL"]);

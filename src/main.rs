@@ -138,9 +138,27 @@ fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) ->
             return ExitCode::from(2);
         }
     };
+    if let Err(e) = io::export::refuse_inside_data(path, dir) {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     let report = io::load_dir(dir);
     for e in &report.errors {
         eprintln!("warning: {e}");
+    }
+    // The incidents file itself failed (missing, unreadable, not JSON): nothing to trust.
+    let incidents_file = dir.join(io::INCIDENTS_FILE);
+    if let Some(e) = report
+        .errors
+        .iter()
+        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())
+    {
+        let e = io::export::ExportError::DataNotLoaded {
+            path: path.to_path_buf(),
+            cause: e.to_string(),
+        };
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
     let shown = filter.matching(&report.atlas.incidents);
     match io::export::export_incidents(path, &report.atlas, &shown) {
@@ -162,6 +180,9 @@ fn export_incidents(cli: &Cli, dir: &std::path::Path, path: &std::path::Path) ->
 /// `--check PATH`: the whole user-file path without a window (also what perf-report times).
 fn check_file(path: &std::path::Path) -> ExitCode {
     use contested_waters::io::user_file::{NoControl, load_user_file};
+    if path.is_dir() {
+        return check_assets_dir(path);
+    }
     let start = std::time::Instant::now();
     match load_user_file(path, &NoControl) {
         Ok(load) => {
@@ -194,5 +215,33 @@ fn check_file(path: &std::path::Path) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--check DIR`: loads a data folder as the app would and lists every error and warning
+/// (bad records, duplicate ids, references to nothing); fails when there is any.
+fn check_assets_dir(dir: &std::path::Path) -> ExitCode {
+    let report = io::load_dir(dir);
+    let a = &report.atlas;
+    println!(
+        "{}: {} features, {} claims, {} incidents, {} agreements, {} sites, {} statements; {} errors, {} warnings",
+        dir.display(),
+        a.features.len(),
+        a.claims.len(),
+        a.incidents.len(),
+        a.agreements.len(),
+        a.sites.len(),
+        a.statements.len(),
+        report.errors.iter().filter(|e| !e.is_warning()).count(),
+        report.errors.iter().filter(|e| e.is_warning()).count(),
+    );
+    for e in &report.errors {
+        let kind = if e.is_warning() { "warning" } else { "error" };
+        eprintln!("{kind}: {e}");
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

@@ -1,6 +1,6 @@
 //! `agreements.geojson` → [`Agreement`]s, [`Site`]s and [`Statement`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{convert_all, geometry, parse_collection, read_text};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Agreement, AgreementKind, Site, Statement};
@@ -25,8 +25,13 @@ pub struct Agreements {
 
 /// Loads agreements, sites and statements; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Agreements, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
-    let (records, errors) = convert_all(path, &fc, convert);
+    parse(path, &read_text(path)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Agreements, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    let (records, errors) = convert_all(path, fc, convert);
     let mut out = Agreements::default();
     for r in records {
         match r {
@@ -56,6 +61,15 @@ fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
     if in_force.is_some_and(|d| d < signed) {
         return Err(p.error("in_force", "is before the signing date"));
     }
+    let terminated = p.opt_date("terminated")?;
+    if terminated.is_some_and(|d| d < signed) {
+        return Err(p.error("terminated", "is before the signing date"));
+    }
+    if let (Some(t), Some(f)) = (terminated, in_force)
+        && t < f
+    {
+        return Err(p.error("terminated", "is before the in_force date"));
+    }
     Ok(Agreement {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -68,7 +82,7 @@ fn agreement(p: &Props<'_>) -> Result<Agreement, LoadError> {
         )?,
         signed,
         in_force,
-        terminated: p.opt_date("terminated")?,
+        terminated,
         status_note: p.opt_string("status_note")?,
         scope: p.text("scope")?,
         summary: p.text("summary")?,
@@ -81,6 +95,8 @@ fn site(p: &Props<'_>, f: &Feature) -> Result<Site, LoadError> {
     let Geometry::Point(position) = geometry(p, f)? else {
         return Err(p.geometry_error("a site must be a Point"));
     };
+    let sources = p.sources()?;
+    p.position_source(sources.len())?;
     Ok(Site {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -90,7 +106,7 @@ fn site(p: &Props<'_>, f: &Feature) -> Result<Site, LoadError> {
         added: p.opt_date("added")?,
         notes: p.text("notes")?,
         uncertain: p.strings("uncertain")?,
-        sources: p.sources()?,
+        sources,
         position,
     })
 }

@@ -1,6 +1,6 @@
 //! `basemap/countries.geojson` (Natural Earth) → [`BaseCountry`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{convert_all, geometry, parse_collection, read_text};
 use super::error::LoadError;
 use crate::model::{BaseCountry, Country};
 use geo::{Geometry, MultiPolygon};
@@ -8,8 +8,13 @@ use std::path::Path;
 
 /// Loads the base map's country polygons.
 pub fn load(path: &Path) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
-    Ok(convert_all(path, &fc, |p, f| {
+    parse(path, &read_text(path)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, |p, f| {
         let shape = match geometry(p, f)? {
             Geometry::Polygon(poly) => MultiPolygon(vec![poly]),
             Geometry::MultiPolygon(m) => m,

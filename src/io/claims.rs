@@ -1,6 +1,6 @@
 //! `claims.geojson` → [`Claim`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{convert_all, geometry, parse_collection, read_text};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Claim, ClaimGeometry, ClaimKind};
@@ -10,8 +10,13 @@ use std::path::Path;
 
 /// Loads claim lines and zones; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &read_text(path)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 fn convert(p: &Props<'_>, f: &Feature) -> Result<Claim, LoadError> {

@@ -40,6 +40,37 @@ pub enum ExportError {
     },
     #[error("{}: cannot format the export: {message}", path.display())]
     Format { path: PathBuf, message: String },
+    #[error("{}: not written: no incident matches the filter", path.display())]
+    Nothing { path: PathBuf },
+    #[error("{}: not written: it is inside the data folder being read ({})", path.display(), data_dir.display())]
+    InsideData { path: PathBuf, data_dir: PathBuf },
+    #[error("{}: not written: the incidents did not load ({cause})", path.display())]
+    DataNotLoaded { path: PathBuf, cause: String },
+}
+
+/// Refuses an export path inside `data_dir` (the folder the data is read from): an export
+/// named like a data file would replace it. Both are resolved through symbolic links; a
+/// target that does not exist yet is judged by its folder.
+pub fn refuse_inside_data(path: &Path, data_dir: &Path) -> Result<(), ExportError> {
+    let Ok(data) = data_dir.canonicalize() else {
+        return Ok(());
+    };
+    let resolved = path.canonicalize().or_else(|_| {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        parent
+            .canonicalize()
+            .map(|p| p.join(path.file_name().unwrap_or_default()))
+    });
+    match resolved {
+        Ok(target) if target.starts_with(&data) => Err(ExportError::InsideData {
+            path: path.to_path_buf(),
+            data_dir: data_dir.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The CSV columns, in order.
@@ -70,34 +101,49 @@ fn actor_text(a: &crate::model::incident::Actor) -> String {
     }
 }
 
+/// A text cell made safe to open in a spreadsheet: one that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return would be read as a formula, so it gets a leading `'` (the
+/// OWASP advice for CSV injection). Numbers are never passed through here, so a negative
+/// coordinate stays a number.
+pub fn neutralise_cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 fn csv_row(x: &Incident) -> Vec<String> {
     let sources: Vec<String> = x
         .sources
         .iter()
         .map(|s| format!("{} <{}>", s.publisher, s.url))
         .collect();
+    let text = neutralise_cell;
     vec![
-        x.id.clone(),
+        text(x.id.clone()),
         // To the precision the sources give: no invented day or month.
         x.date_precision.format(x.date),
         x.date_end.map(|d| d.to_string()).unwrap_or_default(),
         x.kind.key().to_owned(),
         x.sea.key().to_owned(),
-        x.location_name.clone(),
+        text(x.location_name.clone()),
         x.location_precision.key().to_owned(),
-        x.feature_id.clone().unwrap_or_default(),
+        text(x.feature_id.clone().unwrap_or_default()),
         format!("{:.6}", x.position.y()),
         format!("{:.6}", x.position.x()),
-        x.actors
-            .iter()
-            .map(actor_text)
-            .collect::<Vec<_>>()
-            .join("; "),
-        x.summary.clone(),
-        x.casualties.clone().unwrap_or_default(),
-        x.disputed_accounts.clone().unwrap_or_default(),
-        x.uncertain.join("; "),
-        sources.join("; "),
+        text(
+            x.actors
+                .iter()
+                .map(actor_text)
+                .collect::<Vec<_>>()
+                .join("; "),
+        ),
+        text(x.summary.clone()),
+        text(x.casualties.clone().unwrap_or_default()),
+        text(x.disputed_accounts.clone().unwrap_or_default()),
+        text(x.uncertain.join("; ")),
+        text(sources.join("; ")),
     ]
 }
 
@@ -185,7 +231,7 @@ pub fn incidents_geojson(atlas: &Atlas, indices: &[usize]) -> Value {
 }
 
 /// Writes the incidents `indices` to `path` in the format its extension names; returns how
-/// many were written.
+/// many were written. Refuses (writing nothing) when no index names an incident.
 pub fn export_incidents(
     path: &Path,
     atlas: &Atlas,
@@ -194,6 +240,12 @@ pub fn export_incidents(
     let format = ExportFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
+    // A header-only file written over an earlier export would destroy it for nothing.
+    if !indices.iter().any(|&i| i < atlas.incidents.len()) {
+        return Err(ExportError::Nothing {
+            path: path.to_path_buf(),
+        });
+    }
     let formatting = |message: String| ExportError::Format {
         path: path.to_path_buf(),
         message,

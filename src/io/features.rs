@@ -1,6 +1,6 @@
 //! `features.geojson` → [`DisputedFeature`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{convert_all, geometry, parse_collection, read_text};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::feature::{Arbitration, AwardClass, Facility};
@@ -11,8 +11,13 @@ use std::path::Path;
 
 /// Loads the disputed features; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Vec<DisputedFeature>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &read_text(path)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<DisputedFeature>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
@@ -33,6 +38,8 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
         }
     };
     let arbitration = arbitration(p)?;
+    let sources = p.sources()?;
+    p.position_source(sources.len())?;
     Ok(DisputedFeature {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -63,7 +70,7 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
         area_km2: p.opt_f64("area_km2")?,
         notes: p.text("notes")?,
         uncertain: p.strings("uncertain")?,
-        sources: p.sources()?,
+        sources,
         position,
         outline,
     })

@@ -1,6 +1,6 @@
 //! `incidents.geojson` → [`Incident`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{convert_all, geometry, parse_collection, read_text};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::incident::{Actor, ActorRole, LocationPrecision, Sea};
@@ -11,8 +11,13 @@ use std::path::Path;
 
 /// Loads incidents; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &read_text(path)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 /// Every kind's data spelling, for error messages.

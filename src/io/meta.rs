@@ -8,9 +8,9 @@ use crate::model::series::{Series, SeriesPoint};
 use serde_json::Value;
 use std::path::Path;
 
-fn parse_json(path: &Path) -> Result<Value, LoadError> {
-    let text = read_text(path)?;
-    serde_json::from_str(&text).map_err(|e| LoadError::Json {
+fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| LoadError::Json {
         file: path.to_path_buf(),
         line: e.line(),
         column: e.column(),
@@ -37,7 +37,12 @@ pub struct Meta {
 
 /// Reads the as-of date (required), the notes and the limitations (optional).
 pub fn load_meta(path: &Path) -> Result<Meta, LoadError> {
-    let v = parse_json(path)?;
+    parse_meta(path, &read_text(path)?)
+}
+
+/// Parses the text of a `meta.json` at `path` (named in errors).
+pub fn parse_meta(path: &Path, text: &str) -> Result<Meta, LoadError> {
+    let v = parse_json(path, text)?;
     let as_of = as_of(path, &v)?;
     let notes = match v.get("notes") {
         None => String::new(),
@@ -84,7 +89,12 @@ fn as_of(path: &Path, v: &Value) -> Result<Date, LoadError> {
 
 /// Reads the count series.
 pub fn load_series(path: &Path) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
-    let v = parse_json(path)?;
+    parse_series(path, &read_text(path)?)
+}
+
+/// Parses the text of a `series.json` at `path` (named in errors).
+pub fn parse_series(path: &Path, text: &str) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
+    let v = parse_json(path, text)?;
     let list = v
         .get("series")
         .and_then(Value::as_array)

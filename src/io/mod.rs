@@ -12,10 +12,13 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod incidents;
+pub mod limits;
 pub mod map_image;
 pub mod meta;
 pub mod props;
 pub mod user_file;
+pub mod validate;
+pub mod web_url;
 
 pub use error::{FeatureRef, LoadError};
 
@@ -84,5 +87,6 @@ pub fn load_dir(dir: &Path) -> LoadReport {
         atlas.statements = a.statements;
     }
     atlas.series = take(errors, meta::load_series(&dir.join(SERIES_FILE))).unwrap_or_default();
+    errors.extend(validate::check_atlas(dir, atlas));
     report
 }

@@ -83,7 +83,7 @@ mod tests {
     use crate::model::incident::{Actor, ActorRole, LocationPrecision, Sea};
 
     fn d(s: &str) -> Date {
-        crate::io::props::parse_date(s).unwrap_or_default()
+        crate::model::date::parse_date(s).unwrap_or_default()
     }
 
     fn inc(

@@ -4,6 +4,7 @@ pub mod agreement;
 pub mod basemap;
 pub mod claim;
 pub mod common;
+pub mod date;
 pub mod feature;
 pub mod filter;
 pub mod incident;

@@ -253,7 +253,7 @@ mod tests {
     use super::*;
 
     fn d(s: &str) -> Date {
-        crate::io::props::parse_date(s).unwrap_or_default()
+        crate::model::date::parse_date(s).unwrap_or_default()
     }
 
     fn sample() -> SyntheticIncidents {
