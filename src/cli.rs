@@ -57,8 +57,9 @@ pub struct Cli {
     pub open: Vec<PathBuf>,
 
     /// Add N synthetic incidents (seeded, labelled synthetic, kept apart from the real data) to
-    /// feel the app at scale; the incident filter and the timeline apply to them.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50_000_000))]
+    /// feel the app at scale; the incident filter and the timeline apply to them. At most
+    /// 5,000,000 (about 0.5 GB).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_STRESS))]
     pub stress: Option<u32>,
 
     /// Load a GeoJSON file as --open would (parse, project, index), print a summary and
@@ -81,6 +82,10 @@ pub struct Cli {
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: (f32, f32),
 }
+
+/// Largest `--stress`: peak memory grows by about 90 bytes per synthetic incident, so the
+/// old limit of 50 million took 4.3 GB.
+pub const MAX_STRESS: i64 = 5_000_000;
 
 /// Parses `LON,LAT,ZOOM` with ranges checked.
 pub fn parse_view(s: &str) -> Result<Camera, String> {

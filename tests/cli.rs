@@ -210,3 +210,10 @@ fn check_lists_the_problems_of_a_data_folder() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn stress_is_bounded() {
+    let out = run(&["--stress", "5000001"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--stress"));
+}
