@@ -32,7 +32,10 @@ pub fn web_url(s: &str) -> Option<Url> {
     let has_host = url.host_str().is_some_and(|h| !h.is_empty());
     // `https://www.gov.ph@elsewhere.example` shows one host and opens another.
     let no_user_info = url.username().is_empty() && url.password().is_none();
-    (web_scheme && has_host && no_user_info).then_some(url)
+    // Percent-encoding can make the URL opened longer than the text given: bound both, so
+    // what is accepted is accepted again as it is shown.
+    let short = url.as_str().len() <= MAX_URL_BYTES;
+    (web_scheme && has_host && no_user_info && short).then_some(url)
 }
 
 /// True for the URLs [`web_url`] accepts: nothing else is ever opened.
@@ -73,6 +76,10 @@ mod tests {
         }
         let long = format!("https://example.com/{}", "a".repeat(MAX_URL_BYTES));
         assert!(!is_web_url(&long));
+        // Found by fuzzing: under the limit as written, over it once percent-encoded.
+        let grows = format!("https://example.com/{}", "ϗ".repeat(MAX_URL_BYTES / 3));
+        assert!(grows.len() <= MAX_URL_BYTES);
+        assert!(!is_web_url(&grows));
     }
 
     #[test]
