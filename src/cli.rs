@@ -70,12 +70,14 @@ pub struct Cli {
     pub open: Vec<PathBuf>,
 
     /// Add N synthetic incidents (seeded, labelled synthetic, kept apart from the real data) to
-    /// feel the app at scale; the incident filter and the timeline apply to them.
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=50_000_000))]
+    /// feel the app at scale; the incident filter and the timeline apply to them. At most
+    /// 5,000,000 (about 0.5 GB).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=MAX_STRESS))]
     pub stress: Option<u32>,
 
     /// Load a GeoJSON file as --open would (parse, project, index), print a summary and
-    /// the features it skipped, and exit without opening a window.
+    /// the features it skipped, and exit without opening a window. Given a data folder,
+    /// load it as --assets would and list every error and warning (exit 1 if any).
     #[arg(long, value_name = "PATH")]
     pub check: Option<PathBuf>,
 
@@ -169,6 +171,10 @@ pub fn parse_lon_lat(s: &str) -> Result<(f64, f64), String> {
     Ok((lon, lat))
 }
 
+/// Largest `--stress`: peak memory grows by about 90 bytes per synthetic incident, so the
+/// old limit of 50 million took 4.3 GB.
+pub const MAX_STRESS: i64 = 5_000_000;
+
 /// Parses `LON,LAT,ZOOM` with ranges checked.
 pub fn parse_view(s: &str) -> Result<Camera, String> {
     let parts: Vec<&str> = s.split(',').map(str::trim).collect();
@@ -242,7 +248,15 @@ pub fn parse_countries(s: &str) -> Result<BTreeSet<Country>, String> {
                 )
             })
         })
-        .collect()
+        .collect::<Result<BTreeSet<_>, _>>()
+        .and_then(|set| {
+            // An empty list would otherwise mean "no actor filter", i.e. every country.
+            if set.is_empty() {
+                Err("list at least one country code (e.g. PHL,VNM)".to_owned())
+            } else {
+                Ok(set)
+            }
+        })
 }
 
 impl Cli {
@@ -317,6 +331,13 @@ mod tests {
             "{err}"
         );
         assert!(parse_date_arg("2024-02-30").is_err());
+        for bad in ["+202-01-01", "-999-12-31", "", " "] {
+            assert!(parse_date_arg(bad).is_err(), "{bad:?}");
+        }
+        for empty in ["", " ", ",", " , "] {
+            assert!(parse_kinds(empty).is_err(), "--kinds {empty:?}");
+            assert!(parse_countries(empty).is_err(), "--actors {empty:?}");
+        }
         let cli = Cli::parse_from(["cw", "--from", "2025-01-01", "--to", "2024-01-01"]);
         assert!(cli.incident_filter().is_err());
         let cli = Cli::parse_from(["cw", "--kinds", "laser", "--actors", "PHL"]);

@@ -147,6 +147,9 @@ fn run(
 /// `--check PATH`: the whole user-file path without a window (also what perf-report times).
 fn check_file(path: &std::path::Path) -> ExitCode {
     use contested_waters::io::user_file::{NoControl, load_user_file};
+    if path.is_dir() {
+        return check_assets_dir(path);
+    }
     let start = std::time::Instant::now();
     match load_user_file(path, &NoControl) {
         Ok(load) => {
@@ -179,5 +182,33 @@ fn check_file(path: &std::path::Path) -> ExitCode {
             eprintln!("error: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `--check DIR`: loads a data folder as the app would and lists every error and warning
+/// (bad records, duplicate ids, references to nothing); fails when there is any.
+fn check_assets_dir(dir: &std::path::Path) -> ExitCode {
+    let report = io::load_dir(dir);
+    let a = &report.atlas;
+    println!(
+        "{}: {} features, {} claims, {} incidents, {} agreements, {} sites, {} statements; {} errors, {} warnings",
+        dir.display(),
+        a.features.len(),
+        a.claims.len(),
+        a.incidents.len(),
+        a.agreements.len(),
+        a.sites.len(),
+        a.statements.len(),
+        report.errors.iter().filter(|e| !e.is_warning()).count(),
+        report.errors.iter().filter(|e| e.is_warning()).count(),
+    );
+    for e in &report.errors {
+        let kind = if e.is_warning() { "warning" } else { "error" };
+        eprintln!("{kind}: {e}");
+    }
+    if report.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }

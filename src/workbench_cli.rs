@@ -127,9 +127,29 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let io::DataSource::Dir(dir) = assets
+        && let Err(e) = io::export::refuse_inside_data(path, dir)
+    {
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
+    }
     let report = io::load(assets);
     for e in &report.errors {
         eprintln!("warning: {e}");
+    }
+    // The incidents file itself failed (missing, unreadable, not JSON): nothing to trust.
+    let incidents_file = assets.path(io::INCIDENTS_FILE);
+    if let Some(e) = report
+        .errors
+        .iter()
+        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())
+    {
+        let e = io::export::ExportError::DataNotLoaded {
+            path: path.to_path_buf(),
+            cause: e.to_string(),
+        };
+        eprintln!("error: {e}");
+        return ExitCode::FAILURE;
     }
     let log = data_dir(cli)
         .filter(|d| d.join(LOG_FILE).exists())

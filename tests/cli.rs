@@ -4,6 +4,7 @@
 // A binary that cannot start should fail the test loudly.
 #![allow(clippy::expect_used)]
 
+use std::path::PathBuf;
 use std::process::Command;
 
 fn run(args: &[&str]) -> std::process::Output {
@@ -112,6 +113,21 @@ fn version_gives_the_app_version_and_the_data_as_of_date() {
     );
 }
 
+/// Runs an export that must be refused: non-zero exit, a message with `needle`, `target`
+/// left exactly as it was.
+fn assert_export_refused(args: &[&str], target: &std::path::Path, needle: &str) {
+    let before = std::fs::read(target).ok();
+    let out = run(args);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    assert!(err.contains(needle), "{args:?}: {err}");
+    assert_eq!(
+        std::fs::read(target).ok(),
+        before,
+        "{args:?} touched the file"
+    );
+}
+
 #[test]
 fn bare_paths_are_opened_as_layers_after_open_ones() {
     use clap::Parser;
@@ -140,4 +156,109 @@ fn check_refuses_a_device_at_once() {
         err.contains("/dev/zero") && err.contains("not a regular file"),
         "{err}"
     );
+}
+
+#[test]
+fn an_export_never_destroys_an_earlier_one_or_the_data() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let earlier = dir.path().join("earlier.csv");
+    std::fs::write(&earlier, "id\nmy-earlier-export\n").expect("write");
+    let target = earlier.to_str().expect("utf-8 path");
+    // The data did not load.
+    assert_export_refused(
+        &["--assets", "/nonexistent-cw-data", "--export", target],
+        &earlier,
+        "did not load",
+    );
+    // Nothing matches the filter: a header-only file would replace the earlier export.
+    assert_export_refused(
+        &["--from", "2099-01-01", "--export", target],
+        &earlier,
+        "no incident matches",
+    );
+    // An export named like a data file inside the data folder being read.
+    let data = dir.path().join("data");
+    std::fs::create_dir(&data).expect("dir");
+    let fixtures = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inconsistent");
+    for name in [
+        "features.geojson",
+        "incidents.geojson",
+        "agreements.geojson",
+    ] {
+        std::fs::copy(fixtures.join(name), data.join(name)).expect("copy");
+    }
+    let inside = data.join("incidents.geojson");
+    assert_export_refused(
+        &[
+            "--assets",
+            data.to_str().expect("utf-8 path"),
+            "--export",
+            inside.to_str().expect("utf-8 path"),
+        ],
+        &inside,
+        "inside the data folder",
+    );
+    // A leftover `.partial` of the same name is neither used nor removed.
+    let partial = dir.path().join("earlier.csv.partial");
+    std::fs::write(&partial, "keep me").expect("write");
+    let out = run(&["--export", target]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(&partial).ok().as_deref(),
+        Some("keep me")
+    );
+    let rows = std::fs::read_to_string(&earlier)
+        .expect("csv")
+        .lines()
+        .count();
+    assert!(rows > 10, "{rows}");
+}
+
+#[test]
+fn empty_lists_and_signed_years_are_refused() {
+    for (flag, value) in [
+        ("--actors", ""),
+        ("--actors", ","),
+        ("--kinds", ""),
+        ("--from", "+202-01-01"),
+        ("--to", "-999-12-31"),
+        ("--as-of", "+2024-01-01"),
+    ] {
+        let arg = format!("{flag}={value}");
+        let out = run(&[&arg, "--export", "/nonexistent-dir/never.csv"]);
+        assert_eq!(out.status.code(), Some(2), "{arg} accepted");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(flag), "{arg}: {err}");
+    }
+}
+
+#[test]
+fn check_lists_the_problems_of_a_data_folder() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/inconsistent");
+    let out = run(&["--check", dir.to_str().expect("utf-8 path")]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("warning:") && err.contains("\"dup-a\""),
+        "{err}"
+    );
+    assert!(err.contains("agr-missing"), "{err}");
+    let bundled = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let out = run(&["--check", bundled.to_str().expect("utf-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn stress_is_bounded() {
+    let out = run(&["--stress", "5000001"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--stress"));
 }

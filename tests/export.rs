@@ -192,3 +192,52 @@ fn the_incidents_panel_exports_what_the_filter_shows() {
     assert!(h.state().errors().is_empty());
     assert!(!std::path::Path::new("incidents.xlsx").exists());
 }
+
+#[test]
+fn csv_cells_that_a_spreadsheet_would_run_are_neutralised_but_numbers_stay_numbers() {
+    let mut a = atlas();
+    let x = &mut a.incidents[0];
+    x.summary = "=HYPERLINK(\"http://evil.example\",\"click\")".into();
+    x.location_name = "+1+cmd|' /C calc'!A0".into();
+    x.casualties = Some("-2+3".into());
+    x.disputed_accounts = Some("@SUM(A1)".into());
+    x.uncertain = vec!["\tindented".into()];
+    x.id = "\rid".into();
+    x.position = geo::Point::new(-120.25, -33.5);
+    let text = export::incidents_csv(&a, &[0]).expect("csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let row = r.records().next().expect("a row").expect("parses");
+    let col = |name: &str| CSV_HEADER.iter().position(|h| *h == name).expect("column");
+    assert_eq!(
+        &row[col("summary")],
+        "'=HYPERLINK(\"http://evil.example\",\"click\")"
+    );
+    assert_eq!(&row[col("location_name")], "'+1+cmd|' /C calc'!A0");
+    assert_eq!(&row[col("casualties")], "'-2+3");
+    assert_eq!(&row[col("disputed_accounts")], "'@SUM(A1)");
+    assert_eq!(&row[col("uncertain")], "'\tindented");
+    assert_eq!(&row[col("id")], "'\rid");
+    // Coordinates are numbers, written as they are.
+    assert_eq!(&row[col("latitude")], "-33.500000");
+    assert_eq!(&row[col("longitude")], "-120.250000");
+    // Ordinary text is untouched.
+    assert_eq!(
+        export::neutralise_cell("Second Thomas Shoal".into()),
+        "Second Thomas Shoal"
+    );
+}
+
+#[test]
+fn an_export_of_nothing_is_refused_and_leaves_the_earlier_file() {
+    let a = atlas();
+    let path = temp("nothing").join("earlier.csv");
+    std::fs::write(&path, "earlier").expect("write");
+    assert!(matches!(
+        export::export_incidents(&path, &a, &[]),
+        Err(ExportError::Nothing { .. })
+    ));
+    assert_eq!(
+        std::fs::read_to_string(&path).ok().as_deref(),
+        Some("earlier")
+    );
+}

@@ -1,6 +1,6 @@
 //! `agreements.geojson` → [`Agreement`]s, [`Site`]s and [`Statement`]s.
 
-use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
+use super::collection::{bytes_to_text, convert_all, geometry, parse_collection, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Agreement, AgreementKind, Date, Site, Statement};
@@ -30,8 +30,13 @@ pub fn load(path: &Path) -> Result<(Agreements, Vec<LoadError>), LoadError> {
 
 /// The same from a file's bytes (named `path` in errors), wherever they were read.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Agreements, Vec<LoadError>), LoadError> {
-    let fc = bytes_to_collection(path, bytes)?;
-    let (records, errors) = convert_all(path, &fc, convert);
+    parse(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Agreements, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    let (records, errors) = convert_all(path, fc, convert);
     let mut out = Agreements::default();
     for r in records {
         match r {
@@ -138,6 +143,8 @@ fn site(p: &Props<'_>, f: &Feature) -> Result<Site, LoadError> {
     let Geometry::Point(position) = geometry(p, f)? else {
         return Err(p.geometry_error("a site must be a Point"));
     };
+    let sources = p.sources()?;
+    p.position_source(sources.len())?;
     Ok(Site {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -147,7 +154,7 @@ fn site(p: &Props<'_>, f: &Feature) -> Result<Site, LoadError> {
         added: p.opt_date("added")?,
         notes: p.text("notes")?,
         uncertain: p.strings("uncertain")?,
-        sources: p.sources()?,
+        sources,
         position,
     })
 }

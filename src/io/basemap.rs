@@ -1,6 +1,6 @@
 //! `basemap/countries.geojson` (Natural Earth) → [`BaseCountry`]s.
 
-use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
+use super::collection::{bytes_to_text, convert_all, geometry, parse_collection, read_bytes};
 use super::error::LoadError;
 use crate::model::{BaseCountry, Country};
 use geo::{Geometry, MultiPolygon};
@@ -16,8 +16,13 @@ pub fn from_bytes(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
-    let fc = bytes_to_collection(path, bytes)?;
-    Ok(convert_all(path, &fc, |p, f| {
+    parse(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, |p, f| {
         let shape = match geometry(p, f)? {
             Geometry::Polygon(poly) => MultiPolygon(vec![poly]),
             Geometry::MultiPolygon(m) => m,

@@ -1,6 +1,6 @@
 //! `claims.geojson` → [`Claim`]s.
 
-use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
+use super::collection::{bytes_to_text, convert_all, geometry, parse_collection, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Claim, ClaimGeometry, ClaimKind, Country};
@@ -15,8 +15,13 @@ pub fn load(path: &Path) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
 
 /// The same from a file's bytes (named `path` in errors), wherever they were read.
 pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
-    let fc = bytes_to_collection(path, bytes)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 fn convert(p: &Props<'_>, f: &Feature) -> Result<Claim, LoadError> {

@@ -59,6 +59,21 @@ pub enum LoadError {
         property: String,
         problem: String,
     },
+    /// A record that is not a valid GeoJSON Feature (skipped; the rest of the file loads).
+    #[error("{}: {feature}: {problem}", file.display())]
+    Record {
+        file: PathBuf,
+        feature: FeatureRef,
+        problem: String,
+    },
+    /// A problem between records or files (a duplicate id, a reference to nothing); a
+    /// warning: the data loads, less any duplicate.
+    #[error("{}: \"{id}\": {problem}", file.display())]
+    Inconsistent {
+        file: PathBuf,
+        id: String,
+        problem: String,
+    },
     #[error("{}: {feature}: geometry: {problem}", file.display())]
     Geometry {
         file: PathBuf,
@@ -89,14 +104,24 @@ impl LoadError {
             | Self::Interrupted { file }
             | Self::Structure { file, .. }
             | Self::Property { file, .. }
+            | Self::Record { file, .. }
+            | Self::Inconsistent { file, .. }
             | Self::Geometry { file, .. } => file,
         }
+    }
+
+    /// True for a problem between records that left the data loaded (see
+    /// [`LoadError::Inconsistent`]).
+    pub fn is_warning(&self) -> bool {
+        matches!(self, Self::Inconsistent { .. })
     }
 
     /// The feature the error is about, if it concerns one.
     pub fn feature(&self) -> Option<&FeatureRef> {
         match self {
-            Self::Property { feature, .. } | Self::Geometry { feature, .. } => Some(feature),
+            Self::Property { feature, .. }
+            | Self::Record { feature, .. }
+            | Self::Geometry { feature, .. } => Some(feature),
             _ => None,
         }
     }

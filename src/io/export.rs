@@ -40,6 +40,37 @@ pub enum ExportError {
     },
     #[error("{}: cannot format the export: {message}", path.display())]
     Format { path: PathBuf, message: String },
+    #[error("{}: not written: no incident matches the filter", path.display())]
+    Nothing { path: PathBuf },
+    #[error("{}: not written: it is inside the data folder being read ({})", path.display(), data_dir.display())]
+    InsideData { path: PathBuf, data_dir: PathBuf },
+    #[error("{}: not written: the incidents did not load ({cause})", path.display())]
+    DataNotLoaded { path: PathBuf, cause: String },
+}
+
+/// Refuses an export path inside `data_dir` (the folder the data is read from): an export
+/// named like a data file would replace it. Both are resolved through symbolic links; a
+/// target that does not exist yet is judged by its folder.
+pub fn refuse_inside_data(path: &Path, data_dir: &Path) -> Result<(), ExportError> {
+    let Ok(data) = data_dir.canonicalize() else {
+        return Ok(());
+    };
+    let resolved = path.canonicalize().or_else(|_| {
+        let parent = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        parent
+            .canonicalize()
+            .map(|p| p.join(path.file_name().unwrap_or_default()))
+    });
+    match resolved {
+        Ok(target) if target.starts_with(&data) => Err(ExportError::InsideData {
+            path: path.to_path_buf(),
+            data_dir: data_dir.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// The CSV columns, in order. List cells (actors, uncertain, sources) hold one item per line;
@@ -86,6 +117,18 @@ impl Origin {
     }
 }
 
+/// A text cell made safe to open in a spreadsheet: one that begins with `=`, `+`, `-`, `@`,
+/// a tab or a carriage return would be read as a formula, so it gets a leading `'` (the
+/// OWASP advice for CSV injection). Numbers are never passed through here, so a negative
+/// coordinate stays a number.
+pub fn neutralise_cell(text: String) -> String {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
 /// One incident to export, with whose it is and what it was copied from.
 #[derive(Clone, Copy, Debug)]
 pub struct ExportRow<'a> {
@@ -117,26 +160,27 @@ fn csv_row(row: &ExportRow<'_>) -> Vec<String> {
     use super::csv_cells::{ITEM_SEPARATOR, actor_text, source_text};
     let x = row.incident;
     let list = |items: Vec<String>| items.join(ITEM_SEPARATOR);
+    let text = neutralise_cell;
     vec![
-        x.id.clone(),
+        text(x.id.clone()),
         // To the precision the sources give: no invented day or month.
         x.date_precision.format(x.date),
         x.date_end.map(|d| d.to_string()).unwrap_or_default(),
         x.kind.key().to_owned(),
         x.sea.key().to_owned(),
-        x.location_name.clone(),
+        text(x.location_name.clone()),
         x.location_precision.key().to_owned(),
-        x.feature_id.clone().unwrap_or_default(),
+        text(x.feature_id.clone().unwrap_or_default()),
         format!("{:.6}", x.position.y()),
         format!("{:.6}", x.position.x()),
-        list(x.actors.iter().map(actor_text).collect()),
-        x.summary.clone(),
-        x.casualties.clone().unwrap_or_default(),
-        x.disputed_accounts.clone().unwrap_or_default(),
-        list(x.uncertain.clone()),
-        list(x.sources.iter().map(source_text).collect()),
+        text(list(x.actors.iter().map(actor_text).collect())),
+        text(x.summary.clone()),
+        text(x.casualties.clone().unwrap_or_default()),
+        text(x.disputed_accounts.clone().unwrap_or_default()),
+        text(list(x.uncertain.clone())),
+        text(list(x.sources.iter().map(source_text).collect())),
         row.origin.key().to_owned(),
-        row.derived_from.unwrap_or_default().to_owned(),
+        text(row.derived_from.unwrap_or_default().to_owned()),
     ]
 }
 
@@ -245,7 +289,7 @@ fn row_feature(row: &ExportRow<'_>) -> Value {
 }
 
 /// Writes the incidents `indices` to `path` in the format its extension names; returns how
-/// many were written.
+/// many were written. Refuses (writing nothing) when no index names an incident.
 pub fn export_incidents(
     path: &Path,
     atlas: &Atlas,
@@ -259,6 +303,12 @@ pub fn export_rows(path: &Path, rows: &[ExportRow<'_>]) -> Result<usize, ExportE
     let format = ExportFormat::from_path(path).ok_or_else(|| ExportError::UnknownFormat {
         path: path.to_path_buf(),
     })?;
+    // A header-only file written over an earlier export would destroy it for nothing.
+    if rows.is_empty() {
+        return Err(ExportError::Nothing {
+            path: path.to_path_buf(),
+        });
+    }
     let formatting = |message: String| ExportError::Format {
         path: path.to_path_buf(),
         message,

@@ -1,6 +1,6 @@
 //! `features.geojson` → [`DisputedFeature`]s.
 
-use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
+use super::collection::{bytes_to_text, convert_all, geometry, parse_collection, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::feature::{Arbitration, AwardClass, Facility};
@@ -19,8 +19,13 @@ pub fn from_bytes(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<(Vec<DisputedFeature>, Vec<LoadError>), LoadError> {
-    let fc = bytes_to_collection(path, bytes)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<DisputedFeature>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
@@ -41,6 +46,8 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
         }
     };
     let arbitration = arbitration(p)?;
+    let sources = p.sources()?;
+    p.position_source(sources.len())?;
     Ok(DisputedFeature {
         id: p.string("id")?,
         name: p.string("name")?,
@@ -68,7 +75,7 @@ fn convert(p: &Props<'_>, f: &Feature) -> Result<DisputedFeature, LoadError> {
         area_km2: p.opt_f64("area_km2")?,
         notes: p.text("notes")?,
         uncertain: p.strings("uncertain")?,
-        sources: p.sources()?,
+        sources,
         position,
         outline,
     })

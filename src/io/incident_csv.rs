@@ -150,12 +150,18 @@ struct Cells<'r> {
 }
 
 impl<'r> Cells<'r> {
-    /// The cell of column `name` (empty when the file has no such column).
+    /// The cell of column `name` (empty when the file has no such column), without the `'`
+    /// our export puts before text a spreadsheet would read as a formula.
     fn get(&self, name: &str) -> &'r str {
-        self.columns
+        let cell = self
+            .columns
             .get(name)
             .and_then(|&i| self.record.get(i))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+            _ => cell,
+        }
     }
 }
 

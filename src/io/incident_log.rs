@@ -303,7 +303,7 @@ pub fn read_log_file(path: &Path) -> Result<Vec<LogEntry>, LogError> {
         errors,
     };
     let fc = read_collection(path).map_err(|e| invalid(vec![e]))?;
-    let (entries, errors) = convert_all(path, &fc, |p, f| {
+    let (entries, errors) = convert_all(path, fc, |p, f| {
         Ok(LogEntry {
             incident: super::incidents::convert(p, f)?,
             derived_from: p.opt_string("derived_from")?,

@@ -1,6 +1,6 @@
 //! `incidents.geojson` → [`Incident`]s.
 
-use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
+use super::collection::{bytes_to_text, convert_all, geometry, parse_collection, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::incident::{Actor, ActorRole, LocationPrecision, Sea};
@@ -19,8 +19,13 @@ pub fn from_bytes(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
-    let fc = bytes_to_collection(path, bytes)?;
-    Ok(convert_all(path, &fc, convert))
+    parse(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a file at `path` (named in errors).
+pub fn parse(path: &Path, text: &str) -> Result<(Vec<Incident>, Vec<LoadError>), LoadError> {
+    let fc = parse_collection(path, text)?;
+    Ok(convert_all(path, fc, convert))
 }
 
 /// One feature of an incidents file as an [`Incident`] (also used by the user's log).

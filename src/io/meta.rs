@@ -8,9 +8,9 @@ use crate::model::series::{Series, SeriesPoint};
 use serde_json::Value;
 use std::path::Path;
 
-fn parse_json(path: &Path, bytes: Vec<u8>) -> Result<Value, LoadError> {
-    let text = bytes_to_text(path, bytes)?;
-    serde_json::from_str(&text).map_err(|e| LoadError::json(path, e))
+fn parse_json(path: &Path, text: &str) -> Result<Value, LoadError> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    serde_json::from_str(text).map_err(|e| LoadError::json(path, e))
 }
 
 fn structure(path: &Path, message: impl Into<String>) -> LoadError {
@@ -37,7 +37,12 @@ pub fn load_meta(path: &Path) -> Result<Meta, LoadError> {
 
 /// The same from the file's bytes (named `path` in errors), wherever they were read.
 pub fn meta_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Meta, LoadError> {
-    let v = parse_json(path, bytes)?;
+    parse_meta(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a `meta.json` at `path` (named in errors).
+pub fn parse_meta(path: &Path, text: &str) -> Result<Meta, LoadError> {
+    let v = parse_json(path, text)?;
     let as_of = as_of(path, &v)?;
     let notes = match v.get("notes") {
         None => String::new(),
@@ -92,7 +97,12 @@ pub fn series_from_bytes(
     path: &Path,
     bytes: Vec<u8>,
 ) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
-    let v = parse_json(path, bytes)?;
+    parse_series(path, &bytes_to_text(path, bytes)?)
+}
+
+/// Parses the text of a `series.json` at `path` (named in errors).
+pub fn parse_series(path: &Path, text: &str) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
+    let v = parse_json(path, text)?;
     let list = v
         .get("series")
         .and_then(Value::as_array)

@@ -17,6 +17,7 @@ pub mod incident_csv;
 pub mod incident_log;
 pub mod incidents;
 pub mod lenses;
+pub mod limits;
 pub mod log_fs;
 pub mod map_image;
 pub mod meta;
@@ -24,6 +25,8 @@ pub mod props;
 pub mod save_worker;
 pub mod source;
 pub mod user_file;
+pub mod validate;
+pub mod web_url;
 pub mod zone_data;
 pub mod zones_export;
 
@@ -112,5 +115,6 @@ pub fn load(src: &DataSource) -> LoadReport {
         Ok(t) => atlas.lenses = t,
         Err(e) => errors.push(e),
     }
+    errors.extend(validate::check_atlas(&src.path(""), atlas));
     report
 }

@@ -14,9 +14,16 @@ pub struct Props<'a> {
 
 type Result<T> = std::result::Result<T, LoadError>;
 
+/// Longest text a property may hold. The longest in the bundled data is ~1,200 bytes; a
+/// megabyte-long name or summary is an error, not a label the renderer cannot hold.
+pub const MAX_TEXT_BYTES: usize = 32 * 1024;
+
 impl<'a> Props<'a> {
     pub fn new(file: &'a Path, index: usize, map: &'a Map<String, Value>) -> Self {
-        let id = map.get("id").and_then(Value::as_str).map(str::to_owned);
+        let id = map
+            .get("id")
+            .and_then(Value::as_str)
+            .map(super::collection::excerpt);
         Self {
             file,
             feature: FeatureRef { index, id },
@@ -51,6 +58,20 @@ impl<'a> Props<'a> {
         self.map.get(key).filter(|v| !v.is_null())
     }
 
+    /// Refuses a text longer than [`MAX_TEXT_BYTES`] (see there).
+    fn bounded<'s>(&self, key: &str, s: &'s str) -> Result<&'s str> {
+        if s.len() > MAX_TEXT_BYTES {
+            return Err(self.error(
+                key,
+                format!(
+                    "is {} bytes long; at most {MAX_TEXT_BYTES} are accepted",
+                    s.len()
+                ),
+            ));
+        }
+        Ok(s)
+    }
+
     /// A required, non-empty string.
     pub fn string(&self, key: &str) -> Result<String> {
         self.opt_string(key)?
@@ -61,9 +82,13 @@ impl<'a> Props<'a> {
     pub fn opt_string(&self, key: &str) -> Result<Option<String>> {
         match self.get(key) {
             None => Ok(None),
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s.clone())),
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                Ok(Some(self.bounded(key, s)?.to_owned()))
+            }
             Some(Value::String(_)) => Err(self.error(key, "is empty")),
-            Some(other) => Err(self.error(key, format!("expected a string, found {other}"))),
+            Some(other) => {
+                Err(self.error(key, format!("expected a string, found {}", found(other))))
+            }
         }
     }
 
@@ -71,8 +96,10 @@ impl<'a> Props<'a> {
     pub fn text(&self, key: &str) -> Result<String> {
         match self.get(key) {
             None => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(other) => Err(self.error(key, format!("expected a string, found {other}"))),
+            Some(Value::String(s)) => Ok(self.bounded(key, s)?.to_owned()),
+            Some(other) => {
+                Err(self.error(key, format!("expected a string, found {}", found(other))))
+            }
         }
     }
 
@@ -152,13 +179,16 @@ impl<'a> Props<'a> {
                 .iter()
                 .enumerate()
                 .map(|(i, v)| match v {
-                    Value::String(s) if !s.trim().is_empty() => Ok(s.clone()),
+                    Value::String(s) if !s.trim().is_empty() => {
+                        Ok(self.bounded(&format!("{key}[{i}]"), s)?.to_owned())
+                    }
                     _ => Err(self.error(&format!("{key}[{i}]"), "expected a non-empty string")),
                 })
                 .collect(),
-            Some(other) => {
-                Err(self.error(key, format!("expected an array of strings, found {other}")))
-            }
+            Some(other) => Err(self.error(
+                key,
+                format!("expected an array of strings, found {}", found(other)),
+            )),
         }
     }
 
@@ -169,7 +199,7 @@ impl<'a> Props<'a> {
                 .as_f64()
                 .filter(|x| x.is_finite())
                 .map(Some)
-                .ok_or_else(|| self.error(key, format!("expected a number, found {v}"))),
+                .ok_or_else(|| self.error(key, format!("expected a number, found {}", found(v)))),
         }
     }
 
@@ -187,7 +217,9 @@ impl<'a> Props<'a> {
                         .ok_or_else(|| self.error(&path, "expected an object"))
                 })
                 .collect(),
-            Some(other) => Err(self.error(key, format!("expected an array, found {other}"))),
+            Some(other) => {
+                Err(self.error(key, format!("expected an array, found {}", found(other))))
+            }
         }
     }
 
@@ -200,7 +232,9 @@ impl<'a> Props<'a> {
     ) -> Result<Option<&'m str>> {
         match obj.get(key).filter(|v| !v.is_null()) {
             None => Ok(None),
-            Some(Value::String(s)) if !s.trim().is_empty() => Ok(Some(s)),
+            Some(Value::String(s)) if !s.trim().is_empty() => {
+                Ok(Some(self.bounded(&format!("{path}.{key}"), s)?))
+            }
             Some(_) => Err(self.error(&format!("{path}.{key}"), "expected a non-empty string")),
         }
     }
@@ -252,6 +286,28 @@ impl<'a> Props<'a> {
             .collect()
     }
 
+    /// `position_source`: absent, or the index of the source (of `source_count`) that gives
+    /// the coordinates; a position must rest on a source the record cites.
+    pub fn position_source(&self, source_count: usize) -> Result<Option<usize>> {
+        match self.get("position_source") {
+            None => Ok(None),
+            Some(v) => v
+                .as_u64()
+                .and_then(|i| usize::try_from(i).ok())
+                .filter(|i| *i < source_count)
+                .map(Some)
+                .ok_or_else(|| {
+                    self.error(
+                        "position_source",
+                        format!(
+                            "{} is not the index of one of the {source_count} sources",
+                            super::collection::excerpt(&v.to_string())
+                        ),
+                    )
+                }),
+        }
+    }
+
     /// `aliases`: `{lang, name, note?}` objects, every name non-empty.
     pub fn aliases(&self) -> Result<Vec<Alias>> {
         self.objects("aliases")?
@@ -267,21 +323,8 @@ impl<'a> Props<'a> {
     }
 }
 
-/// Parses `YYYY-MM-DD` strictly.
-pub fn parse_date(s: &str) -> Option<Date> {
-    if s.len() != 10 {
-        return None;
-    }
-    Date::parse_from_str(s, "%Y-%m-%d").ok()
-}
-
-/// True for `http://` and `https://` URLs only: nothing else is ever opened.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && url.len() > 8
-        && !url.contains(char::is_whitespace)
-}
+pub use super::web_url::is_web_url;
+pub use crate::model::date::parse_date;
 
 impl<'a> Props<'a> {
     /// An optional object property.
@@ -289,7 +332,20 @@ impl<'a> Props<'a> {
         match self.get(key) {
             None => Ok(None),
             Some(Value::Object(o)) => Ok(Some(o)),
-            Some(other) => Err(self.error(key, format!("expected an object, found {other}"))),
+            Some(other) => {
+                Err(self.error(key, format!("expected an object, found {}", found(other))))
+            }
         }
+    }
+}
+
+/// A value named for an error message: its kind for arrays and objects, a short excerpt for
+/// the rest (a hostile value may be megabytes long).
+fn found(v: &Value) -> String {
+    match v {
+        Value::Array(items) => format!("an array of {} items", items.len()),
+        Value::Object(_) => "an object".to_owned(),
+        Value::String(s) => format!("\"{}\"", super::collection::excerpt(s)),
+        other => other.to_string(),
     }
 }

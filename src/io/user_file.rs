@@ -4,6 +4,7 @@
 
 use super::collection::read_bytes;
 use super::error::{FeatureRef, LoadError};
+use super::limits::{MAX_VERTICES_PER_GEOMETRY, display_name};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
@@ -262,7 +263,14 @@ impl Sink {
             layer.path_feature.push(feature);
             Ok(())
         };
-        match g.read()? {
+        let g = g.read()?;
+        let vertices = g.vertex_count();
+        if vertices > MAX_VERTICES_PER_GEOMETRY {
+            return Err(format!(
+                "{vertices} vertices, over the limit of {MAX_VERTICES_PER_GEOMETRY} for one geometry"
+            ));
+        }
+        match g {
             GeometryIn::Point(c) => {
                 self.layer.points.push(check(&c)?);
                 self.layer.point_feature.push(feature);
@@ -292,7 +300,9 @@ impl Sink {
             serde_json::from_str::<std::borrow::Cow<'_, str>>(raw.get()).ok()
         });
         let start = u32::try_from(self.layer.name_text.len()).map_err(|_| "too many names")?;
-        self.layer.name_text.push_str(name.as_deref().unwrap_or(""));
+        self.layer
+            .name_text
+            .push_str(&display_name(name.as_deref().unwrap_or("")));
         let end = u32::try_from(self.layer.name_text.len()).map_err(|_| "too many names")?;
         self.layer.names.push((start, end));
         Ok(())
@@ -304,9 +314,9 @@ struct IdOnly {
     id: Option<serde_json::Value>,
 }
 
-/// A feature id as text (strings without their quotes).
+/// A feature id as text (strings without their quotes), cut to a readable length.
 fn id_text(v: &serde_json::Value) -> String {
-    v.as_str().map_or_else(|| v.to_string(), str::to_owned)
+    super::collection::excerpt(&v.as_str().map_or_else(|| v.to_string(), str::to_owned))
 }
 
 #[derive(Deserialize)]
@@ -369,6 +379,17 @@ enum GeometryIn {
     /// MultiLineString and Polygon: lists of lines or rings.
     Lines(Vec<Vec<Position>>),
     MultiPolygon(Vec<Vec<Vec<Position>>>),
+}
+
+impl GeometryIn {
+    fn vertex_count(&self) -> usize {
+        match self {
+            Self::Point(_) => 1,
+            Self::MultiPoint(v) | Self::LineString(v) => v.len(),
+            Self::Lines(l) => l.iter().map(Vec::len).sum(),
+            Self::MultiPolygon(p) => p.iter().flatten().map(Vec::len).sum(),
+        }
+    }
 }
 
 impl GeometryRaw<'_> {

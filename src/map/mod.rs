@@ -19,6 +19,7 @@ pub mod projection;
 pub mod pyramid;
 pub mod scale;
 pub mod scene;
+pub mod simplify;
 pub mod stamp;
 pub mod synthetic;
 pub mod user;

@@ -7,8 +7,8 @@ use super::pick::PickIndex;
 use super::projection::world_from_lon_lat;
 use crate::model::{Atlas, ClaimGeometry};
 use geo::{
-    Area, BoundingRect, Coord, GeodesicArea, InteriorPoint, LineString, MapCoords, Polygon, Rect,
-    Simplify, TriangulateEarcut,
+    Area, BoundingRect, Coord, GeodesicArea, LineString, MapCoords, Polygon, Rect,
+    TriangulateEarcut,
 };
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
@@ -110,9 +110,9 @@ impl Scene {
                 let w = project_polygon(poly);
                 let area = w.unsigned_area();
                 if largest.is_none_or(|(a, _)| area > a)
-                    && let Some(p) = w.interior_point()
+                    && let Some(p) = super::simplify::label_point(&w)
                 {
-                    largest = Some((area, p.0));
+                    largest = Some((area, p));
                 }
                 base_polygons.push(w);
                 base_country.push(ci);
@@ -214,7 +214,7 @@ fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
                 return LodPolygon::default();
             }
             let simple = if tolerance_m > 0.0 {
-                p.simplify(tolerance_m)
+                super::simplify::simplify_polygon(p, tolerance_m)
             } else {
                 p.clone()
             };

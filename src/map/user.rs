@@ -11,7 +11,7 @@ use super::pyramid::{
     CellAgg, CellCache, CellHit, PointPyramid, cell_m, grow, level_for_zoom, pick_cells,
 };
 use crate::model::user_layer::UserLayer;
-use geo::{Coord, LineString, Rect, Simplify};
+use geo::{Coord, Rect};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
@@ -191,9 +191,8 @@ impl UserScene {
                 if self.is_tiny(i, level) {
                     return Vec::new();
                 }
-                let line: LineString<f64> = p.iter().map(|c| Coord { x: c[0], y: c[1] }).collect();
-                line.simplify(tolerance)
-                    .0
+                let line: Vec<Coord<f64>> = p.iter().map(|c| Coord { x: c[0], y: c[1] }).collect();
+                super::simplify::rdp(&line, tolerance, 2)
                     .into_iter()
                     .map(|c| [c.x, c.y])
                     .collect()

@@ -6,6 +6,7 @@ pub mod claim;
 mod closed;
 pub mod common;
 pub mod coverage;
+pub mod date;
 pub mod feature;
 pub mod filter;
 pub mod incident;

@@ -1,6 +1,9 @@
 //! Source links: only http(s) URLs ever become clickable.
+//!
+//! The link opens the URL as parsed and normalised by [`web_url`], and the hover shows that
+//! same text, so what the reader sees is what the browser gets.
 
-use crate::io::props::is_web_url;
+use crate::io::web_url::web_url;
 use crate::model::Source;
 use egui::Ui;
 
@@ -32,8 +35,9 @@ pub fn sources_ui(ui: &mut Ui, sources: &[Source]) {
             .unwrap_or_default();
         ui.horizontal_wrapped(|ui| {
             ui.label("•");
-            if is_web_url(&s.url) {
-                ui.hyperlink_to(title, &s.url).on_hover_text(&s.url);
+            if let Some(url) = web_url(&s.url) {
+                ui.hyperlink_to(title, url.as_str())
+                    .on_hover_text(url.as_str());
             } else {
                 ui.label(title);
             }
