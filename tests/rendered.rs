@@ -50,7 +50,9 @@ fn real_window_screenshot_is_a_map() {
     let sea = share_near(&img, [0xd6, 0xe6, 0xef]);
     let land = share_near(&img, [0xf1, 0xee, 0xe4]);
     // The default view is mostly sea with a good deal of land: a blank or black window fails.
-    assert!(sea > 0.20 && sea < 0.75, "sea share {sea:.3}");
+    // (The agreement web tints the South China Sea that statements say is covered, so part
+    // of the sea is not the plain sea colour.)
+    assert!(sea > 0.12 && sea < 0.75, "sea share {sea:.3}");
     assert!(land > 0.05 && land < 0.50, "land share {land:.3}");
     let mut colors: Vec<u32> = img.pixels().map(|p| u32::from_le_bytes(p.0)).collect();
     colors.sort_unstable();
