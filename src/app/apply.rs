@@ -43,6 +43,15 @@ impl App {
             | Command::RemoveUserLayer(_)
             | Command::SetSyntheticLayer(_)
             | Command::RemoveSynthetic => self.apply_layers(cmd),
+            Command::AddIncident(_)
+            | Command::EditIncident { .. }
+            | Command::DeleteIncident(_)
+            | Command::DuplicateAsMine(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::OpenLogBackup
+            | Command::StartNewLog => self.apply_workbench(cmd),
+            Command::OpenIncidentForm(start) => self.open_incident_form(start),
             other => self.apply_settings(other),
         }
         self.refresh_derived();
@@ -199,7 +208,7 @@ impl App {
     }
 
     /// Adds problems to the banner and shows it.
-    fn report_errors(&mut self, errors: impl IntoIterator<Item = String>) {
+    pub(super) fn report_errors(&mut self, errors: impl IntoIterator<Item = String>) {
         let before = self.state.errors.len();
         self.state.errors.extend(errors);
         if self.state.errors.len() > before {
@@ -229,6 +238,7 @@ impl App {
             }
             Command::SetSideTab(t) => state.side_tab = t,
             Command::ToggleTimeline => saved.show_timeline = !saved.show_timeline,
+            Command::ShowMyIncidents(shown) => saved.show_my_incidents = shown,
             Command::ExportShown(path) => self.export_shown(&path),
             Command::ToggleHelp => state.windows.help = !state.windows.help,
             Command::ToggleAbout => state.windows.about = !state.windows.about,

@@ -7,7 +7,7 @@ use crate::loader::LoadedLayer;
 use crate::map::layers::LayerSettings;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Camera, Layers};
-use crate::model::{Date, IncidentFilter, Item, RecordRef};
+use crate::model::{Date, Incident, IncidentFilter, Item, RecordRef};
 use geo::Coord;
 use std::path::PathBuf;
 
@@ -88,6 +88,38 @@ pub enum Command {
     OpenSaveImage,
     /// Put the keyboard in the find box.
     FocusFind,
+
+    /// Add an incident to My incidents (it gets a fresh id) and select it.
+    AddIncident(Box<Incident>),
+    /// Replace one of the user's incidents.
+    EditIncident {
+        id: String,
+        incident: Box<Incident>,
+    },
+    /// Delete one of the user's incidents.
+    DeleteIncident(String),
+    /// Copy a bundled incident (by index) into My incidents.
+    DuplicateAsMine(usize),
+    /// Undo the last edit of My incidents.
+    Undo,
+    Redo,
+    /// Replace a log that failed to load with its backup (the broken file is moved aside).
+    OpenLogBackup,
+    /// Start an empty log in place of one that failed to load (moved aside).
+    StartNewLog,
+    /// Show or hide My incidents on the map and in the lists.
+    ShowMyIncidents(bool),
+    /// Open the incident form: empty at a position, or on one of the user's incidents.
+    OpenIncidentForm(FormStart),
+}
+
+/// What the incident form starts from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormStart {
+    /// A new incident, at this lon/lat if given.
+    New(Option<Coord<f64>>),
+    /// One of the user's incidents, by id.
+    Edit(String),
 }
 
 impl Command {

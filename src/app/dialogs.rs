@@ -4,6 +4,7 @@
 
 use crate::model::Atlas;
 use crate::ui::find::FindState;
+use crate::ui::incident_form::IncidentForm;
 use crate::ui::incidents_panel::{DateFields, DateText};
 use crate::ui::save_image::SaveImage;
 use crate::ui::timeline_panel::TimelineState;
@@ -24,6 +25,8 @@ pub struct Dialogs {
     pub list_revealed: Option<usize>,
     /// "Save map image" (Ctrl+S): its dialog, the capture under way, the last outcome.
     pub save_image: SaveImage,
+    /// The incident form, while open.
+    pub incident_form: Option<IncidentForm>,
 }
 
 impl Dialogs {
@@ -38,6 +41,7 @@ impl Dialogs {
             timeline_hovered: false,
             list_revealed: None,
             save_image: SaveImage::default(),
+            incident_form: None,
         }
     }
 }

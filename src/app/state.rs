@@ -24,6 +24,9 @@ pub struct SavedState {
     /// Whether the timeline panel is open (`T` toggles it).
     #[serde(default = "yes")]
     pub show_timeline: bool,
+    /// Whether the user's own incidents are shown.
+    #[serde(default = "yes")]
+    pub show_my_incidents: bool,
 }
 
 fn yes() -> bool {
@@ -39,6 +42,7 @@ impl Default for SavedState {
             as_of: None,
             hidden_agreements: BTreeSet::new(),
             show_timeline: true,
+            show_my_incidents: true,
         }
     }
 }

@@ -43,6 +43,8 @@ pub enum MapAction {
     MeasureFrom(Coord<f64>),
     /// Context menu: centre the map on this point (lon/lat).
     CentreAt(Coord<f64>),
+    /// Context menu: add an incident of the user's at this point (lon/lat).
+    AddIncidentAt(Coord<f64>),
 }
 
 /// What is shown after the filter and the as-of date (the app's derived state).
