@@ -196,6 +196,14 @@ impl App {
         self.map.clusters().iter().filter(|c| c.members.len() > 1)
     }
 
+    /// Every incident the last frame drew on the map (alone or in a cluster), by index.
+    pub fn incidents_drawn(&self) -> impl Iterator<Item = usize> + '_ {
+        self.map
+            .clusters()
+            .iter()
+            .flat_map(|c| c.members.iter().copied())
+    }
+
     /// The incidents listed after a click on a cluster.
     pub fn cluster_list(&self) -> Option<&[usize]> {
         match &self.state.selection {

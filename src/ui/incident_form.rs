@@ -69,9 +69,11 @@ pub fn incident_form_ui(
     egui::Window::new(title)
         .open(&mut open)
         .default_width(420.0)
-        .vscroll(true)
         .show(ctx, |ui| {
-            fields_ui(ui, &mut form.draft, &errors);
+            // The buttons stay in view below the scrolled fields.
+            egui::ScrollArea::vertical()
+                .max_height(ctx.content_rect().height() * 0.7)
+                .show(ui, |ui| fields_ui(ui, &mut form.draft, &errors));
             ui.separator();
             ui.horizontal(|ui| {
                 let save = ui

@@ -1,0 +1,183 @@
+//! The incident workbench in the window: the form, its checks as typed, the new incident on
+//! the map and in the list under the filter, undo and redo, and the log found again after a
+//! restart. Each test keeps its log in a temporary folder.
+
+mod common;
+
+use common::harness_with;
+use contested_waters::app::{App, Command, SideTab, StartOptions};
+use contested_waters::io;
+use contested_waters::model::{IncidentFilter, IncidentKind};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use std::path::Path;
+
+fn workbench(dir: &Path) -> Harness<'static, App> {
+    harness_with(
+        io::load_dir(&io::bundled_assets_dir()),
+        StartOptions {
+            side_tab: SideTab::Incidents,
+            data_dir: Some(dir.to_path_buf()),
+            ..StartOptions::default()
+        },
+    )
+}
+
+/// Types `text` into the form field labelled `label` (after clearing it).
+fn fill(h: &mut Harness<'static, App>, label: &str, text: &str) {
+    h.get_by_label(label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.run();
+    h.get_by_label(label).type_text(text);
+    h.run();
+}
+
+/// Fills every required field with a valid value except the source URL.
+fn fill_form(h: &mut Harness<'static, App>, url: &str) {
+    fill(h, "Kind", "water_cannon");
+    fill(h, "Sea", "scs");
+    fill(h, "Actor 1 name", "Test actor");
+    fill(h, "Actor 1 country", "CHN");
+    fill(h, "Actor 1 role", "initiator");
+    fill(h, "Location name", "Test position");
+    fill(h, "Longitude", "115.5");
+    fill(h, "Latitude", "10.5");
+    fill(h, "Summary", "A record made by the UI test.");
+    fill(h, "Source 1 publisher", "Test publisher");
+    fill(h, "Source 1 URL", url);
+}
+
+fn only_kinds(kinds: &[IncidentKind]) -> IncidentFilter {
+    IncidentFilter {
+        kinds: kinds.iter().copied().collect(),
+        ..IncidentFilter::default()
+    }
+}
+
+#[test]
+fn an_incident_added_in_the_form_shows_filters_undoes_and_survives_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    let bundled = h.state().atlas().incidents.len();
+    let shown_before = h.state().incidents_shown();
+    h.get_by_label("Add incident").click();
+    h.run();
+    fill_form(&mut h, "ftp://example.org/report");
+    // A URL that is not http(s) is marked and blocks saving.
+    h.get_by_label_contains("is not an http(s) URL");
+    h.get_by_label("Save").click();
+    h.run();
+    assert!(
+        h.state().my_log().incidents().is_empty(),
+        "saved with a bad URL"
+    );
+
+    fill(&mut h, "Source 1 URL", "https://example.org/report");
+    assert!(h.query_by_label_contains("is not an http(s) URL").is_none());
+    h.get_by_label("Save").click();
+    h.run();
+    h.run();
+    let app = h.state();
+    let mine = app.my_log().incidents();
+    assert_eq!(mine.len(), 1, "the valid incident is saved");
+    let id = mine[0].id.clone();
+    assert!(id.starts_with("my-"), "{id}");
+    let i = bundled;
+    assert_eq!(app.atlas().incidents[i].id, id);
+    assert_eq!(app.incidents_shown(), shown_before + 1);
+    assert!(app.listed_incidents().contains(&i), "in the list");
+    assert!(app.incidents_drawn().any(|j| j == i), "on the map");
+    h.get_by_label_contains("Your incident");
+
+    // The incident filter applies to it like to any other.
+    h.state_mut()
+        .apply(Command::SetFilter(only_kinds(&[IncidentKind::Collision])));
+    h.run();
+    assert!(!h.state().listed_incidents().contains(&i));
+    assert!(!h.state().incidents_drawn().any(|j| j == i));
+    h.state_mut()
+        .apply(Command::SetFilter(only_kinds(&[IncidentKind::WaterCannon])));
+    h.run();
+    assert!(h.state().listed_incidents().contains(&i));
+    h.state_mut()
+        .apply(Command::SetFilter(IncidentFilter::default()));
+    h.run();
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().my_log().incidents().is_empty(), "undo removes it");
+    assert_eq!(h.state().incidents_shown(), shown_before);
+    assert!(!h.state().incidents_drawn().any(|j| j == i));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().my_log().incidents().len(),
+        1,
+        "redo brings it back"
+    );
+    assert!(h.state().listed_incidents().contains(&i));
+
+    // Closing the app waits for the pending save; a new app on the folder finds the incident.
+    drop(h);
+    assert!(dir.path().join("incidents.geojson").exists());
+    let h = workbench(dir.path());
+    let mine = h.state().my_log().incidents();
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].id, id);
+    assert_eq!(mine[0].sources[0].url, "https://example.org/report");
+    assert!(h.state().listed_incidents().contains(&bundled));
+}
+
+#[test]
+fn a_log_that_fails_to_load_is_reported_kept_and_not_edited() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let log = dir.path().join("incidents.geojson");
+    std::fs::write(&log, "{ not json").expect("write");
+    let mut h = workbench(dir.path());
+    assert!(h.state().log_is_corrupt());
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("incidents.geojson")),
+        "{:?}",
+        h.state().errors()
+    );
+    h.get_by_label("Open the backup");
+    let bundled = h.state().atlas().incidents[0].clone();
+    h.state_mut().apply(Command::AddIncident(Box::new(bundled)));
+    h.run();
+    assert!(h.state().my_log().incidents().is_empty());
+    drop(h);
+    assert_eq!(
+        std::fs::read_to_string(&log).expect("read"),
+        "{ not json",
+        "the broken log is never overwritten"
+    );
+
+    // Starting a new log moves the broken one aside and saves from then on.
+    let mut h = workbench(dir.path());
+    h.get_by_label("Start a new log").click();
+    h.run();
+    assert!(!h.state().log_is_corrupt());
+    let x = h.state().atlas().incidents[0].clone();
+    h.state_mut().apply(Command::DuplicateAsMine(0));
+    h.run();
+    assert_eq!(h.state().my_log().incidents().len(), 1);
+    assert_eq!(h.state().my_log().incidents()[0].summary, x.summary);
+    drop(h);
+    let moved = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(Result::ok)
+        .any(|e| {
+            e.file_name()
+                .to_string_lossy()
+                .starts_with("incidents.corrupt-")
+        });
+    assert!(moved, "the broken log was moved aside");
+    let h = workbench(dir.path());
+    assert_eq!(h.state().my_log().incidents().len(), 1);
+}
