@@ -181,3 +181,47 @@ fn a_log_that_fails_to_load_is_reported_kept_and_not_edited() {
     let h = workbench(dir.path());
     assert_eq!(h.state().my_log().incidents().len(), 1);
 }
+
+#[test]
+fn an_import_shows_its_plan_and_merges_only_when_confirmed() {
+    // A colleague's log: one incident, written by their app.
+    let theirs = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(theirs.path());
+    let mut x = h.state().atlas().incidents[0].clone();
+    x.summary = "A colleague's account, made by the UI test.".to_owned();
+    // Applied without a frame: the save is requested at once (and a frame would scroll the
+    // list to the new selection for many steps).
+    h.state_mut().apply(Command::AddIncident(Box::new(x)));
+    drop(h);
+    let file = theirs.path().join("incidents.geojson");
+
+    let mine = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(mine.path());
+    h.state_mut().apply(Command::ToggleImportDialog);
+    h.run();
+    h.get_by_label("File to import").focus();
+    h.run();
+    h.get_by_label("File to import")
+        .type_text(&file.display().to_string());
+    h.run();
+    h.get_by_label("Read the file").click();
+    h.run();
+    // The plan is shown; nothing is merged yet.
+    h.get_by_label_contains("1 to add, 0 changed");
+    assert!(h.state().my_log().incidents().is_empty());
+    h.get_by_label("Merge").click();
+    h.run();
+    let log = h.state().my_log();
+    assert_eq!(log.incidents().len(), 1);
+    assert_eq!(
+        log.incidents()[0].summary,
+        "A colleague's account, made by the UI test."
+    );
+    assert!(
+        h.query_by_label_contains("1 to add").is_none(),
+        "the window closed"
+    );
+    // The whole merge is one undoable step.
+    h.state_mut().apply(Command::Undo);
+    assert!(h.state().my_log().incidents().is_empty());
+}

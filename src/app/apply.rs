@@ -50,7 +50,13 @@ impl App {
             | Command::Undo
             | Command::Redo
             | Command::OpenLogBackup
-            | Command::StartNewLog => self.apply_workbench(cmd),
+            | Command::StartNewLog
+            | Command::ConfirmImport(_) => self.apply_workbench(cmd),
+            Command::PlanImport(path) => self.plan_import(&path),
+            Command::CancelImport => self.workbench.pending_import = None,
+            Command::ToggleImportDialog => {
+                self.dialogs.import_open = !self.dialogs.import_open;
+            }
             Command::OpenIncidentForm(start) => self.open_incident_form(start),
             other => self.apply_settings(other),
         }

@@ -7,6 +7,7 @@ use crate::loader::LoadedLayer;
 use crate::map::layers::LayerSettings;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Camera, Layers};
+use crate::model::workbench::MergeOptions;
 use crate::model::{Date, Incident, IncidentFilter, Item, RecordRef};
 use geo::Coord;
 use std::path::PathBuf;
@@ -109,6 +110,13 @@ pub enum Command {
     StartNewLog,
     /// Show or hide My incidents on the map and in the lists.
     ShowMyIncidents(bool),
+    /// Read a file of incidents and show what merging it would do (nothing is written yet).
+    PlanImport(PathBuf),
+    /// Merge the planned import into My incidents (one undoable step).
+    ConfirmImport(MergeOptions),
+    CancelImport,
+    /// Open or close the "Import incidents" dialog.
+    ToggleImportDialog,
     /// Open the incident form: empty at a position, or on one of the user's incidents.
     OpenIncidentForm(FormStart),
 }

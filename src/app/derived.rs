@@ -19,8 +19,8 @@ struct ShownKey {
     mine: MyIncidents,
 }
 
-/// Where the user's incidents start in `atlas.incidents`, whether they are shown, and the log's
-/// revision (the incidents changed when it moved).
+/// Where the user's incidents start in `atlas.incidents`, whether they are shown, and a count of
+/// their updates (the incidents changed when it moved).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct MyIncidents {
     pub bundled: usize,

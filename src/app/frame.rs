@@ -63,6 +63,7 @@ impl App {
         self.menu_bar_ui(ui, &mut cmds);
         self.bars_and_windows_ui(ui, &mut cmds);
         self.incident_form_ui(&ctx, &mut cmds);
+        self.import_windows_ui(&ctx, &mut cmds);
         self.status_bar_ui(ui, &mut cmds);
         self.side_panel_ui(ui, &mut cmds);
         self.inspector_panel_ui(ui, &mut cmds);

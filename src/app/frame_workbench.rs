@@ -24,6 +24,9 @@ impl App {
                     if ui.button("Open layer… (Layers tab)").clicked() {
                         cmds.push(Command::SetSideTab(super::SideTab::Layers));
                     }
+                    if ui.button("Import incidents…").clicked() {
+                        cmds.push(Command::ToggleImportDialog);
+                    }
                     if ui.button("Export… (Incidents tab)").clicked() {
                         cmds.push(Command::SetSideTab(super::SideTab::Incidents));
                     }
@@ -97,6 +100,72 @@ impl App {
             Some(FormOutcome::Cancel) => self.dialogs.incident_form = None,
             None => {}
         }
+    }
+
+    /// "Import incidents": a file field, then the plan to confirm before anything is merged.
+    pub(super) fn import_windows_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
+        let mut open = self.dialogs.import_open;
+        let path = &mut self.dialogs.import_path;
+        egui::Window::new("Import incidents")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(
+                    "A GeoJSON in the bundled schema, or a CSV with the columns Export writes:",
+                );
+                let l = ui.label("File to import");
+                let field = ui.text_edit_singleline(path).labelled_by(l.id);
+                let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                let read = ui
+                    .add_enabled(!path.trim().is_empty(), egui::Button::new("Read the file"))
+                    .clicked();
+                if read || enter {
+                    cmds.push(Command::PlanImport(std::path::PathBuf::from(path.trim())));
+                }
+            });
+        if open != self.dialogs.import_open {
+            cmds.push(Command::ToggleImportDialog);
+        }
+        let Some(p) = &self.workbench.pending_import else {
+            return;
+        };
+        let options = &mut self.dialogs.import_options;
+        egui::Window::new("Merge into My incidents?")
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(format!("{}:", p.path.display()));
+                ui.strong(p.plan.summary());
+                if !p.left_out.is_empty() {
+                    ui.label(format!(
+                        "{} record(s) of the file could not be read:",
+                        p.left_out.len()
+                    ));
+                    for e in p.left_out.iter().take(5) {
+                        ui.weak(e);
+                    }
+                }
+                ui.checkbox(
+                    &mut options.include_likely_duplicates,
+                    "Add the likely duplicates too",
+                );
+                use crate::model::workbench::ChangePolicy;
+                ui.label("Records whose id is taken by different content:");
+                ui.radio_value(
+                    &mut options.changed,
+                    ChangePolicy::KeepBoth,
+                    "keep both (the import under a new id)",
+                );
+                ui.radio_value(&mut options.changed, ChangePolicy::Replace, "replace mine");
+                ui.radio_value(&mut options.changed, ChangePolicy::KeepMine, "keep mine");
+                ui.horizontal(|ui| {
+                    if ui.button("Merge").clicked() {
+                        cmds.push(Command::ConfirmImport(*options));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        cmds.push(Command::CancelImport);
+                    }
+                });
+            });
     }
 
     /// The Incidents tab's row for the user's log: Add incident, and how the last save went.

@@ -168,7 +168,7 @@ impl App {
             derived::MyIncidents {
                 bundled: self.workbench.bundled,
                 shown: self.state.saved.show_my_incidents,
-                revision: self.workbench.log.revision(),
+                revision: self.workbench.synced,
             },
         );
     }

@@ -12,9 +12,18 @@ use super::command::Command;
 use super::state::Selection;
 use crate::io::incident_log::LogStore;
 use crate::io::save_worker::SaveWorker;
-use crate::model::workbench::{IncidentLog, LogEntry};
+use crate::model::workbench::{IncidentLog, LogEntry, MergePlan, REGION};
 use crate::model::{Incident, Item, RecordRef};
 use std::path::PathBuf;
+
+/// A file read for import, with what merging it would do.
+#[derive(Debug)]
+pub struct PendingImport {
+    pub path: PathBuf,
+    pub plan: MergePlan,
+    /// Records of the file that could not be read.
+    pub left_out: Vec<String>,
+}
 
 /// The log, its store and its save worker.
 #[derive(Default)]
@@ -31,6 +40,10 @@ pub struct Workbench {
     pub bundled: usize,
     /// Where the log lives (`None`: no log is loaded or saved, as in tests).
     pub dir: Option<PathBuf>,
+    /// Bumped each time the incident views are brought in line with the log.
+    pub synced: u64,
+    /// An import read and planned, waiting for the user to confirm it.
+    pub pending_import: Option<PendingImport>,
     /// Ids the log must not hand out (the bundled incidents').
     reserved: Vec<String>,
 }
@@ -168,6 +181,7 @@ impl App {
         }
         let before = self.workbench.log.revision();
         let mut select = None;
+        let replaced = matches!(cmd, Command::OpenLogBackup | Command::StartNewLog);
         let log = &mut self.workbench.log;
         match cmd {
             Command::AddIncident(x) => select = Some(log.add(*x)),
@@ -193,6 +207,19 @@ impl App {
                     select = Some(log.duplicate_as_mine(x));
                 }
             }
+            Command::ConfirmImport(options) => {
+                if let Some(p) = self.workbench.pending_import.take() {
+                    let s = p.plan.apply(&mut self.workbench.log, &options);
+                    self.workbench.status = Some(format!(
+                        "Imported {}: {} added, {} replaced, {} kept side by side, {} not taken",
+                        p.path.display(),
+                        s.added,
+                        s.replaced,
+                        s.kept_both,
+                        s.not_taken
+                    ));
+                }
+            }
             Command::Undo => {
                 log.undo();
             }
@@ -208,7 +235,7 @@ impl App {
             }
             _ => {}
         }
-        if self.workbench.log.revision() == before && select.is_none() {
+        if self.workbench.log.revision() == before && select.is_none() && !replaced {
             return;
         }
         self.workbench.request_save();
@@ -223,6 +250,24 @@ impl App {
         };
     }
 
+    /// Reads a file and plans its merge; the confirm window shows the plan.
+    pub(super) fn plan_import(&mut self, path: &std::path::Path) {
+        let today = chrono::Utc::now().date_naive();
+        match crate::io::incident_import::read_incoming(path, today, &REGION) {
+            Ok(incoming) => {
+                let bundled = &self.data.atlas.incidents[..self.workbench.bundled];
+                let plan = MergePlan::new(&self.workbench.log, bundled, incoming.incidents);
+                self.workbench.pending_import = Some(PendingImport {
+                    path: path.to_path_buf(),
+                    plan,
+                    left_out: incoming.left_out,
+                });
+                self.dialogs.import_open = false;
+            }
+            Err(e) => self.report_errors([format!("Import: {e}")]),
+        }
+    }
+
     /// Puts the user's incidents after the bundled ones, for every incident view.
     pub(super) fn sync_my_incidents(&mut self) {
         let incidents = &mut self.data.atlas.incidents;
@@ -230,5 +275,6 @@ impl App {
         incidents.extend(self.workbench.log.incidents().iter().cloned());
         self.data.scene.set_incidents(incidents);
         self.dialogs.timeline.invalidate();
+        self.workbench.synced += 1;
     }
 }
