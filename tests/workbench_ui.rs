@@ -225,3 +225,40 @@ fn an_import_shows_its_plan_and_merges_only_when_confirmed() {
     h.state_mut().apply(Command::Undo);
     assert!(h.state().my_log().incidents().is_empty());
 }
+
+#[test]
+fn the_export_marks_the_users_incidents_as_theirs() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    h.state_mut().apply(Command::DuplicateAsMine(0));
+    let bundled_id = h.state().atlas().incidents[0].id.clone();
+    let mine_id = h.state().my_log().incidents()[0].id.clone();
+    let out = dir.path().join("shown.csv");
+    h.state_mut().apply(Command::ExportShown(out.clone()));
+    // (id, origin, derived_from) of each exported row.
+    let rows = |out: &Path| -> Vec<(String, String, String)> {
+        let mut r = csv::Reader::from_path(out).expect("written");
+        r.records()
+            .map(|rec| {
+                let rec = rec.expect("a CSV row");
+                let col = |i: usize| rec.get(i).unwrap_or_default().to_owned();
+                (col(0), col(16), col(17))
+            })
+            .collect()
+    };
+    let all = rows(&out);
+    let find = |id: &str| all.iter().find(|r| r.0 == id).cloned();
+    assert_eq!(
+        find(&mine_id),
+        Some((mine_id.clone(), "mine".to_owned(), bundled_id.clone()))
+    );
+    assert_eq!(
+        find(&bundled_id),
+        Some((bundled_id.clone(), "data".to_owned(), String::new()))
+    );
+    // With the layer off, the user's incidents are not shown, so not exported.
+    h.state_mut().apply(Command::ShowMyIncidents(false));
+    h.state_mut().apply(Command::ExportShown(out.clone()));
+    assert!(rows(&out).iter().all(|r| r.0 != mine_id));
+    assert!(rows(&out).iter().any(|r| r.0 == bundled_id));
+}

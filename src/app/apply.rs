@@ -255,17 +255,32 @@ impl App {
         }
     }
 
-    /// Writes the incidents the filter shows (real ones only); what happened, or why not
-    /// (naming the file), is kept for the panel to say.
+    /// Writes the incidents the filter shows (real ones only; the user's marked `mine`); what
+    /// happened, or why not (naming the file), is kept for the panel to say.
     fn export_shown(&mut self, path: &std::path::Path) {
+        use crate::io::export::{ExportRow, Origin};
         let atlas = &self.data.atlas;
-        let shown = self.state.saved.filter.matching(&atlas.incidents);
-        self.state.export_message = Some(
-            match crate::io::export::export_incidents(path, atlas, &shown) {
-                Ok(n) => format!("Wrote {n} incidents to {}", path.display()),
-                Err(e) => format!("Not written: {e}"),
-            },
-        );
+        let wb = &self.workbench;
+        // As shown: the filter, and My incidents only while their layer is on.
+        let visible = &self.derived.incident_visible;
+        let rows: Vec<ExportRow<'_>> = (0..atlas.incidents.len())
+            .filter(|&i| visible.get(i) == Some(&true))
+            .filter_map(|i| {
+                let incident = atlas.incidents.get(i)?;
+                Some(match i.checked_sub(wb.bundled) {
+                    Some(j) => ExportRow {
+                        incident,
+                        origin: Origin::Mine,
+                        derived_from: wb.log.records().derived_from(j),
+                    },
+                    None => ExportRow::data(incident),
+                })
+            })
+            .collect();
+        self.state.export_message = Some(match crate::io::export::export_rows(path, &rows) {
+            Ok(n) => format!("Wrote {n} incidents to {}", path.display()),
+            Err(e) => format!("Not written: {e}"),
+        });
     }
 }
 

@@ -161,6 +161,21 @@ impl Workbench {
         }
     }
 
+    /// Merges the planned import as one undoable step.
+    fn confirm_import(&mut self, options: &crate::model::workbench::MergeOptions) {
+        if let Some(p) = self.pending_import.take() {
+            let s = p.plan.apply(&mut self.log, options);
+            self.status = Some(format!(
+                "Imported {}: {} added, {} replaced, {} kept side by side, {} not taken",
+                p.path.display(),
+                s.added,
+                s.replaced,
+                s.kept_both,
+                s.not_taken
+            ));
+        }
+    }
+
     fn replace_log(&mut self, entries: Vec<LogEntry>) {
         self.log = IncidentLog::from_entries(entries);
         self.log
@@ -207,19 +222,7 @@ impl App {
                     select = Some(log.duplicate_as_mine(x));
                 }
             }
-            Command::ConfirmImport(options) => {
-                if let Some(p) = self.workbench.pending_import.take() {
-                    let s = p.plan.apply(&mut self.workbench.log, &options);
-                    self.workbench.status = Some(format!(
-                        "Imported {}: {} added, {} replaced, {} kept side by side, {} not taken",
-                        p.path.display(),
-                        s.added,
-                        s.replaced,
-                        s.kept_both,
-                        s.not_taken
-                    ));
-                }
-            }
+            Command::ConfirmImport(options) => self.workbench.confirm_import(&options),
             Command::Undo => {
                 log.undo();
             }
