@@ -262,3 +262,81 @@ fn the_export_marks_the_users_incidents_as_theirs() {
     assert!(rows(&out).iter().all(|r| r.0 != mine_id));
     assert!(rows(&out).iter().any(|r| r.0 == bundled_id));
 }
+
+#[test]
+fn the_inspector_edits_and_deletes_only_the_users_incidents() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    // A bundled incident offers a copy, not an edit.
+    h.state_mut().apply(Command::SelectIncident(0));
+    h.run_steps(30);
+    assert!(h.query_by_label("Edit…").is_none());
+    h.get_by_label("Duplicate as mine").click();
+    h.run_steps(30);
+    let id = h.state().my_log().incidents()[0].id.clone();
+    h.get_by_label_contains("Your incident");
+    h.get_by_label("Edit…").click();
+    h.run();
+    fill(&mut h, "Summary", "Corrected by the UI test.");
+    h.get_by_label("Save").click();
+    h.run_steps(30);
+    let x = &h.state().my_log().incidents()[0];
+    assert_eq!(
+        (x.id.as_str(), x.summary.as_str()),
+        (id.as_str(), "Corrected by the UI test.")
+    );
+    let i = h.state().my_incident_ref(&id).expect("mine");
+    assert_eq!(
+        h.state().selected(),
+        Some(contested_waters::model::Item::Record(i))
+    );
+    h.get_by_label("Delete").click();
+    h.run_steps(30);
+    assert!(h.state().my_log().incidents().is_empty());
+    h.state_mut().apply(Command::Undo);
+    assert_eq!(
+        h.state().my_log().incidents()[0].summary,
+        "Corrected by the UI test."
+    );
+    h.state_mut().apply(Command::Undo);
+    assert_ne!(
+        h.state().my_log().incidents()[0].summary,
+        "Corrected by the UI test."
+    );
+}
+
+#[test]
+fn a_broken_log_can_be_replaced_by_its_backup() {
+    // A good log, written by the app, becomes the backup of a broken one.
+    let good = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(good.path());
+    h.state_mut().apply(Command::DuplicateAsMine(1));
+    let id = h.state().my_log().incidents()[0].id.clone();
+    drop(h);
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        good.path().join("incidents.geojson"),
+        dir.path().join("incidents.geojson.bak"),
+    )
+    .expect("copy");
+    std::fs::write(dir.path().join("incidents.geojson"), "[]").expect("write");
+    let mut h = workbench(dir.path());
+    assert!(h.state().log_is_corrupt());
+    h.get_by_label("Open the backup").click();
+    h.run();
+    assert!(!h.state().log_is_corrupt());
+    assert_eq!(h.state().my_log().incidents()[0].id, id);
+    let i = h.state().my_incident_ref(&id).expect("in the atlas");
+    assert!(
+        h.state()
+            .listed_incidents()
+            .contains(&i.incident().expect("incident"))
+    );
+    drop(h);
+    let h = workbench(dir.path());
+    assert_eq!(
+        h.state().my_log().incidents().len(),
+        1,
+        "saved after recovery"
+    );
+}

@@ -207,7 +207,7 @@ impl App {
                         .strong()
                         .background_color(egui::Color32::from_rgb(0xff, 0xe8, 0xa0)),
                 );
-                if ui.small_button("Edit").clicked() {
+                if ui.small_button("Edit…").clicked() {
                     cmds.push(Command::OpenIncidentForm(FormStart::Edit(x.id.clone())));
                 }
                 if ui.small_button("Delete").clicked() {

@@ -278,6 +278,7 @@ impl App {
         incidents.extend(self.workbench.log.incidents().iter().cloned());
         self.data.scene.set_incidents(incidents);
         self.dialogs.timeline.invalidate();
+        self.dialogs.find.reindex(&self.data.atlas);
         self.workbench.synced += 1;
     }
 }
