@@ -6,7 +6,9 @@
 //! - [`dialogs`]: the panels' own widget state (text fields, the find box, the save dialog);
 //! - [`command`] and [`apply`]: panels, the map, the keyboard and jobs report [`Command`]s,
 //!   and [`App::apply`] alone changes the state;
-//! - [`frame`]: lays out one frame and collects its commands.
+//! - [`frame`]: lays out one frame and collects its commands (`frame_workbench`: the menu bar,
+//!   the incident form and import windows, the inspector's buttons for the user's incidents);
+//! - [`workbench`]: the user's own incident log, its saves, and its place among the incidents.
 
 pub mod apply;
 #[cfg(test)]

@@ -168,8 +168,20 @@ fn fields_ui(ui: &mut Ui, d: &mut IncidentDraft, errors: &[FieldError]) {
     multiline(ui, "Summary", &mut d.summary, e(Field::Summary));
     row(ui, "Casualties", "optional", &mut d.casualties, None);
     multiline(ui, "Disputed accounts", &mut d.disputed_accounts, None);
+    uncertain_ui(ui, &mut d.uncertain);
     ui.separator();
     sources_ui(ui, &mut d.sources, errors);
+}
+
+/// The points the sources leave uncertain, one per line (empty lines are dropped when the
+/// incident is made, so a new line can be typed).
+fn uncertain_ui(ui: &mut Ui, uncertain: &mut Vec<String>) {
+    let before = uncertain.join("\n");
+    let mut text = before.clone();
+    multiline(ui, "Uncertain points (one per line)", &mut text, None);
+    if text != before {
+        *uncertain = text.split('\n').map(str::to_owned).collect();
+    }
 }
 
 fn actors_ui(ui: &mut Ui, actors: &mut Vec<ActorDraft>, errors: &[FieldError]) {
