@@ -340,3 +340,21 @@ fn a_broken_log_can_be_replaced_by_its_backup() {
         "saved after recovery"
     );
 }
+
+#[test]
+fn add_incident_here_fills_in_the_right_clicked_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    let vp = h.state().map_viewport().expect("viewport");
+    let at = egui::Pos2::new((vp.min.x + 200.0) as f32, (vp.min.y + 150.0) as f32);
+    let (lon, lat) = common::lon_lat_at(&h, at);
+    common::right_click_at(&mut h, at);
+    h.get_by_label("Add incident here").click();
+    h.run();
+    let value = |h: &Harness<'static, App>, label: &str| -> f64 {
+        let v = h.get_by_label(label).value().unwrap_or_default();
+        v.parse().unwrap_or_else(|_| panic!("{label}: {v:?}"))
+    };
+    assert!((value(&h, "Longitude") - lon).abs() < 1e-4, "{lon}");
+    assert!((value(&h, "Latitude") - lat).abs() < 1e-4, "{lat}");
+}

@@ -192,6 +192,10 @@ impl App {
         if let Some(s) = &self.workbench.status {
             ui.weak(s);
         }
+        if self.workbench.corrupt.is_some() {
+            // Also here: the banner may have been dismissed.
+            corrupt_log_ui(ui, cmds);
+        }
         ui.separator();
     }
 
