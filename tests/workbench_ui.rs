@@ -358,3 +358,31 @@ fn add_incident_here_fills_in_the_right_clicked_position() {
     assert!((value(&h, "Longitude") - lon).abs() < 1e-4, "{lon}");
     assert!((value(&h, "Latitude") - lat).abs() < 1e-4, "{lat}");
 }
+
+#[test]
+fn deleting_an_incident_drops_a_selection_that_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    let bundled = h.state().atlas().incidents.len();
+    h.state_mut().apply(Command::DuplicateAsMine(0));
+    let id = h.state().my_log().incidents()[0].id.clone();
+    // A cluster listing a bundled incident and the user's.
+    h.state_mut().apply(Command::ListCluster(vec![0, bundled]));
+    h.run();
+    h.state_mut().apply(Command::DeleteIncident(id));
+    assert_eq!(h.state().cluster_list(), None);
+    assert_eq!(h.state().atlas().incidents.len(), bundled);
+    // The inspector draws without the deleted incident.
+    h.run();
+    // A bundled selection survives an edit of the log.
+    h.state_mut().apply(Command::Select(Some(
+        contested_waters::model::Item::Record(contested_waters::model::RecordRef::Incident(1)),
+    )));
+    h.state_mut().apply(Command::Undo);
+    assert_eq!(
+        h.state().selected(),
+        Some(contested_waters::model::Item::Record(
+            contested_waters::model::RecordRef::Incident(1)
+        ))
+    );
+}

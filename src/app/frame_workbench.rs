@@ -192,8 +192,8 @@ impl App {
         if let Some(s) = &self.workbench.status {
             ui.weak(s);
         }
-        if self.workbench.corrupt.is_some() {
-            // Also here: the banner may have been dismissed.
+        if self.workbench.corrupt.is_some() && !self.state.windows.errors {
+            // Here once the banner that offers them is dismissed.
             corrupt_log_ui(ui, cmds);
         }
         ui.separator();

@@ -243,14 +243,18 @@ impl App {
         }
         self.workbench.request_save();
         self.sync_my_incidents();
-        self.state.selection = match select.and_then(|id| self.workbench.atlas_index(&id)) {
-            Some(i) => Selection::Item(Item::Record(RecordRef::Incident(i))),
-            // Indices of the user's incidents may have moved: keep only a bundled selection.
-            None => match self.state.selection.item().and_then(Item::incident) {
-                Some(i) if self.workbench.is_mine(i) => Selection::None,
-                _ => std::mem::take(&mut self.state.selection),
-            },
+        // Indices of the user's incidents may have moved: a selection naming one is dropped.
+        let wb = &self.workbench;
+        let stale = match &self.state.selection {
+            Selection::Item(Item::Record(RecordRef::Incident(i))) => wb.is_mine(*i),
+            Selection::Cluster(members) => members.iter().any(|&i| wb.is_mine(i)),
+            _ => false,
         };
+        if let Some(i) = select.and_then(|id| wb.atlas_index(&id)) {
+            self.state.selection = Selection::Item(Item::Record(RecordRef::Incident(i)));
+        } else if stale {
+            self.state.selection = Selection::None;
+        }
     }
 
     /// Reads a file and plans its merge; the confirm window shows the plan.
@@ -258,7 +262,8 @@ impl App {
         let today = chrono::Utc::now().date_naive();
         match crate::io::incident_import::read_incoming(path, today, &REGION) {
             Ok(incoming) => {
-                let bundled = &self.data.atlas.incidents[..self.workbench.bundled];
+                let all = &self.data.atlas.incidents;
+                let bundled = all.get(..self.workbench.bundled).unwrap_or(all);
                 let plan = MergePlan::new(&self.workbench.log, bundled, incoming.incidents);
                 self.workbench.pending_import = Some(PendingImport {
                     path: path.to_path_buf(),
