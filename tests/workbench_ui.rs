@@ -386,3 +386,22 @@ fn deleting_an_incident_drops_a_selection_that_names_it() {
         ))
     );
 }
+
+#[test]
+fn the_edit_menu_names_and_undoes_the_last_step() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    h.state_mut().apply(Command::DuplicateAsMine(0));
+    h.state_mut().apply(Command::Select(None));
+    h.run();
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Undo Duplicate as mine").click();
+    h.run();
+    assert!(h.state().my_log().incidents().is_empty());
+    h.get_by_label("Edit").click();
+    h.run();
+    h.get_by_label_contains("Redo Duplicate as mine").click();
+    h.run();
+    assert_eq!(h.state().my_log().incidents().len(), 1);
+}
