@@ -19,7 +19,7 @@ use egui_kittest::kittest::Queryable;
 use std::time::{Duration, Instant};
 
 fn harness(options: StartOptions) -> Harness<'static, App> {
-    let app = App::from_report(io::load_dir(&io::bundled_assets_dir()), options, None);
+    let app = App::from_report(io::load(&io::DataSource::Embedded), options, None);
     let mut h = Harness::builder()
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .with_context_setup(contested_waters::ui::fonts::install)
@@ -54,7 +54,7 @@ fn naive() -> Harness<'static, (App, Vec<geo::Coord<f64>>)> {
         .map(|s| s.lon_lat)
         .unwrap_or_default();
     let app = App::from_report(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions::default(),
         None,
     );

@@ -1,4 +1,4 @@
-//! What start-up spends on the bundled data: loading every file, building the scene,
+//! What start-up spends on the bundled data: loading every file (from the binary and from disk), building the scene,
 //! building the first level of detail of the base map (simplify + triangulate), and indexing
 //! every name for the find box; and what one keystroke in the find box costs.
 
@@ -10,11 +10,15 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
 
 fn startup(c: &mut Criterion) {
-    let dir = io::bundled_assets_dir();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
     let mut g = c.benchmark_group("startup");
     g.sample_size(20);
+    // The two sources side by side: their difference is what inflating the embedded copy costs.
     g.bench_function("load_dir", |b| b.iter(|| black_box(io::load_dir(&dir))));
-    let report = io::load_dir(&dir);
+    g.bench_function("load_embedded", |b| {
+        b.iter(|| black_box(io::load(&io::DataSource::Embedded)))
+    });
+    let report = io::load(&io::DataSource::Embedded);
     g.bench_function("scene_build", |b| {
         b.iter(|| black_box(Scene::build(&report.atlas)))
     });

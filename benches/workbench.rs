@@ -14,7 +14,7 @@ const N: usize = 10_000;
 
 /// 10,000 incidents: the bundled ones repeated, each added as the user's (fresh ids).
 fn big_log() -> IncidentLog {
-    let atlas = io::load_dir(&io::bundled_assets_dir()).atlas;
+    let atlas = io::load(&io::DataSource::Embedded).atlas;
     let mut log = IncidentLog::default();
     log.reserve_ids(atlas.incidents.iter().map(|x| x.id.as_str()));
     for x in atlas.incidents.iter().cycle().take(N) {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 /// An app whose log (in `dir`) holds `n` incidents: the bundled ones repeated.
 fn app_with_log(dir: &Path, n: usize) -> Option<App> {
-    let report = io::load_dir(&io::bundled_assets_dir());
+    let report = io::load(&io::DataSource::Embedded);
     let mut log = IncidentLog::default();
     log.reserve_ids(report.atlas.incidents.iter().map(|x| x.id.as_str()));
     for x in report.atlas.incidents.iter().cycle().take(n) {

@@ -8,10 +8,23 @@ use clap::Parser;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
+/// `--version`: the app's version and the as-of date of the data built into it (`build.rs`).
+pub const LONG_VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (bundled data as of ",
+    env!("CONTESTED_WATERS_AS_OF"),
+    ")"
+);
+
 /// Contested Waters: an offline map of the disputed East and South China seas.
 #[derive(Debug, Parser)]
-#[command(name = "contested-waters", version, about)]
+#[command(name = "contested-waters", version, long_version = LONG_VERSION, about)]
 pub struct Cli {
+    /// GeoJSON files to open as layers, as --open does (what a file manager passes when a
+    /// file is opened with the app).
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+
     /// Open on this view: longitude,latitude,zoom (e.g. 117.76,15.15,11).
     #[arg(long, value_name = "LON,LAT,ZOOM", value_parser = parse_view, allow_hyphen_values = true)]
     pub view: Option<Camera>,
@@ -87,9 +100,73 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,
 
+    /// Maritime zones under this reading: award (the 2016 award applied) or maximal (every
+    /// claimed feature a full island). Opens with the zones layer on; with --where or
+    /// --export-zones, the lens they use (default award).
+    #[arg(long, value_enum, value_name = "LENS")]
+    pub lens: Option<LensChoice>,
+
+    /// Print what is at LON,LAT (the zones that contain it under --lens, the claims around it,
+    /// the nearest disputed features) as JSON and exit.
+    #[arg(long = "where", value_name = "LON,LAT", value_parser = parse_lon_lat, allow_hyphen_values = true)]
+    pub where_: Option<(f64, f64)>,
+
+    /// Write the maritime zones under --lens (one feature per state or feature group and zone)
+    /// to a GeoJSON file and exit.
+    #[arg(long, value_name = "PATH")]
+    pub export_zones: Option<PathBuf>,
+
     /// Window size in points, WIDTHxHEIGHT.
     #[arg(long, value_name = "WxH", default_value = "1280x800", value_parser = parse_size)]
     pub size: (f32, f32),
+}
+
+impl Cli {
+    /// Every file to open as a layer: `--open`'s, then the bare paths.
+    pub fn open_paths(&self) -> Vec<PathBuf> {
+        self.open.iter().chain(&self.files).cloned().collect()
+    }
+}
+
+/// A lens of the maritime zones (see `assets/lenses.json`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum LensChoice {
+    Award,
+    Maximal,
+}
+
+impl LensChoice {
+    /// The lens id in `lenses.json`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Self::Award => "award",
+            Self::Maximal => "maximal",
+        }
+    }
+}
+
+/// Parses `LON,LAT` with ranges checked.
+pub fn parse_lon_lat(s: &str) -> Result<(f64, f64), String> {
+    let parts: Vec<&str> = s.split(',').map(str::trim).collect();
+    let [lon, lat] = parts.as_slice() else {
+        return Err(format!(
+            "expected LON,LAT (two numbers separated by a comma), got \"{s}\""
+        ));
+    };
+    let num = |name: &str, v: &str| {
+        v.parse::<f64>()
+            .ok()
+            .filter(|x| x.is_finite())
+            .ok_or_else(|| format!("{name} \"{v}\" is not a number"))
+    };
+    let (lon, lat) = (num("longitude", lon)?, num("latitude", lat)?);
+    if !(-180.0..=180.0).contains(&lon) {
+        return Err(format!("longitude {lon} is outside -180..180"));
+    }
+    if !(-85.0..=85.0).contains(&lat) {
+        return Err(format!("latitude {lat} is outside -85..85"));
+    }
+    Ok((lon, lat))
 }
 
 /// Parses `LON,LAT,ZOOM` with ranges checked.

@@ -4,21 +4,32 @@ use clap::Parser;
 use contested_waters::{app, cli::Cli, io};
 use std::process::ExitCode;
 
+mod zones_cli;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(path) = &cli.check {
         return check_file(path);
     }
-    let dir = cli.assets.clone().unwrap_or_else(io::bundled_assets_dir);
+    let src = cli
+        .assets
+        .clone()
+        .map_or(io::DataSource::Embedded, io::DataSource::Dir);
     if let Some(path) = &cli.export {
-        return contested_waters::workbench_cli::export(&cli, &dir, path);
+        return contested_waters::workbench_cli::export(&cli, &src, path);
     }
     if let Some(file) = &cli.import {
-        return contested_waters::workbench_cli::import(&cli, &dir, file);
+        return contested_waters::workbench_cli::import(&cli, &src, file);
+    }
+    if let Some(at) = cli.where_ {
+        return zones_cli::where_is(&src, cli.lens, at);
+    }
+    if let Some(path) = &cli.export_zones {
+        return zones_cli::export_zones(&src, cli.lens, path);
     }
     // The data loads and its scene is built while the window opens.
     let loading = std::thread::spawn(move || {
-        let report = io::load_dir(&dir);
+        let report = io::load(&src);
         let scene = contested_waters::map::Scene::build(&report.atlas);
         (report, scene)
     });
@@ -81,10 +92,11 @@ fn run(
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
         side_tab: cli.panel,
-        open: cli.open.clone(),
+        open: cli.open_paths(),
         stress: cli.stress.map(|n| n as usize),
         filter,
         as_of: cli.as_of,
+        lens: cli.lens.map(|l| l.id().to_owned()),
         agreements: cli
             .agreements
             .as_ref()

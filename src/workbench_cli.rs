@@ -54,7 +54,7 @@ fn open_log(dir: &Path, atlas: &Atlas) -> Result<(LogStore, IncidentLog), String
 }
 
 /// `--import FILE`.
-pub fn import(cli: &Cli, assets: &Path, file: &Path) -> ExitCode {
+pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
     let Some(dir) = data_dir(cli) else {
         eprintln!("error: no data folder on this system; give one with --data-dir DIR");
         return ExitCode::from(2);
@@ -66,7 +66,7 @@ pub fn import(cli: &Cli, assets: &Path, file: &Path) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let report = io::load_dir(assets);
+    let report = io::load(assets);
     let (mut store, mut log) = match open_log(&dir, &report.atlas) {
         Ok(x) => x,
         Err(e) => {
@@ -119,7 +119,7 @@ pub fn import(cli: &Cli, assets: &Path, file: &Path) -> ExitCode {
 }
 
 /// `--export PATH`: the data's incidents the filter selects, and the user's when a log exists.
-pub fn export(cli: &Cli, assets: &Path, path: &Path) -> ExitCode {
+pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
     let filter = match cli.incident_filter() {
         Ok(f) => f.unwrap_or_default(),
         Err(e) => {
@@ -127,7 +127,7 @@ pub fn export(cli: &Cli, assets: &Path, path: &Path) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let report = io::load_dir(assets);
+    let report = io::load(assets);
     for e in &report.errors {
         eprintln!("warning: {e}");
     }

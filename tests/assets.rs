@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 fn report() -> &'static LoadReport {
     static REPORT: OnceLock<LoadReport> = OnceLock::new();
-    REPORT.get_or_init(|| io::load_dir(&io::bundled_assets_dir()))
+    REPORT.get_or_init(|| io::load(&io::DataSource::Embedded))
 }
 
 fn atlas() -> &'static Atlas {
@@ -432,4 +432,37 @@ fn baselines_close_unless_their_record_says_they_are_partial() {
     }
     // The Senkakus (2012), the Paracels (1996) and Scarborough Shoal (2024) are complete.
     assert!(closed >= 3, "only {closed} complete baseline systems");
+}
+
+/// The copy built into the binary and the `assets/` folder on disk load through one path into
+/// the same atlas, so every test of the embedded data holds for `--assets DIR` too.
+#[test]
+fn the_embedded_data_and_the_assets_folder_load_the_same_atlas() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets");
+    let on_disk = io::load_dir(&dir);
+    assert!(on_disk.errors.is_empty(), "{:?}", on_disk.errors);
+    assert!(!atlas().incidents.is_empty() && !atlas().countries.is_empty());
+    assert_eq!(format!("{:?}", on_disk.atlas), format!("{:?}", atlas()));
+    // And every embedded file is byte for byte the one on disk.
+    for name in io::DataSource::embedded_names() {
+        let embedded = io::DataSource::Embedded.read(name).expect("embedded");
+        assert_eq!(
+            embedded,
+            std::fs::read(dir.join(name)).expect("on disk"),
+            "{name}"
+        );
+    }
+}
+
+/// Errors about the embedded copy name the file as the bundled one, not a path that may not
+/// exist on the user's machine.
+#[test]
+fn the_embedded_source_names_its_files_as_bundled() {
+    let path = io::DataSource::Embedded.path(io::INCIDENTS_FILE);
+    assert_eq!(path, std::path::Path::new("(bundled)/incidents.geojson"));
+    assert!(
+        atlas()
+            .as_of
+            .is_some_and(|d| d.to_string() == io::source::EMBEDDED_AS_OF)
+    );
 }

@@ -96,3 +96,48 @@ fn export_writes_the_filtered_incidents_without_a_window() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("incidents.xlsx"));
     assert!(!bad.exists());
 }
+
+#[test]
+fn version_gives_the_app_version_and_the_data_as_of_date() {
+    let out = run(&["--version"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let meta = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/meta.json"))
+        .expect("meta.json");
+    let meta: serde_json::Value = serde_json::from_str(&meta).expect("JSON");
+    let as_of = meta["as_of"].as_str().expect("as_of");
+    assert!(
+        text.contains(env!("CARGO_PKG_VERSION")) && text.contains(as_of),
+        "{text}"
+    );
+}
+
+#[test]
+fn bare_paths_are_opened_as_layers_after_open_ones() {
+    use clap::Parser;
+    let cli = contested_waters::cli::Cli::try_parse_from([
+        "contested-waters",
+        "a.geojson",
+        "--open",
+        "b.geojson",
+        "c.geojson",
+    ])
+    .expect("parses");
+    let want: Vec<std::path::PathBuf> = ["b.geojson", "a.geojson", "c.geojson"]
+        .iter()
+        .map(Into::into)
+        .collect();
+    assert_eq!(cli.open_paths(), want);
+}
+
+#[cfg(unix)]
+#[test]
+fn check_refuses_a_device_at_once() {
+    let out = run(&["--check", "/dev/zero"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/dev/zero") && err.contains("not a regular file"),
+        "{err}"
+    );
+}

@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable;
 use std::path::PathBuf;
 
 fn atlas() -> Atlas {
-    let report = io::load_dir(&io::bundled_assets_dir());
+    let report = io::load(&io::DataSource::Embedded);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     report.atlas
 }

@@ -10,7 +10,6 @@ fn every_character_in_the_assets_has_a_glyph() {
     // Fonts are loaded at the start of the first pass.
     let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
     out.textures_delta.clear();
-    let dir = contested_waters::io::bundled_assets_dir();
     let mut text = String::new();
     for f in [
         "features.geojson",
@@ -20,7 +19,8 @@ fn every_character_in_the_assets_has_a_glyph() {
         "series.json",
         "meta.json",
     ] {
-        text.push_str(&std::fs::read_to_string(dir.join(f)).expect("asset readable"));
+        let bytes = contested_waters::io::DataSource::Embedded.read(f);
+        text.push_str(&String::from_utf8(bytes.expect("asset readable")).expect("UTF-8"));
     }
     let mut chars: Vec<char> = text.chars().filter(|c| !c.is_control()).collect();
     chars.sort_unstable();

@@ -1,6 +1,9 @@
 //! Malformed files give typed errors that name the file, the feature and the property, and a
 //! bad record does not stop the good ones of the same file from loading.
 
+// Helpers that cannot set up their files should fail the test loudly.
+#![allow(clippy::expect_used)]
+
 use contested_waters::io::{self, FeatureRef, LoadError};
 use std::path::PathBuf;
 
@@ -156,8 +159,9 @@ fn a_missing_file_is_a_read_error_naming_it() {
 
 #[test]
 fn meta_limitations_load_and_a_non_string_one_is_named() {
-    let bundled = io::meta::load_meta(&io::bundled_assets_dir().join("meta.json"))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let bundled =
+        io::meta::load_meta(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("assets/meta.json"))
+            .unwrap_or_else(|e| panic!("{e}"));
     assert!(!bundled.notes.is_empty());
     assert!(
         bundled.limitations.iter().any(|l| l.contains("ADIZ")),
@@ -170,5 +174,96 @@ fn meta_limitations_load_and_a_non_string_one_is_named() {
     assert!(
         text.contains("bad-meta-limitations.json") && text.contains("\"limitations\"[1]"),
         "{text}"
+    );
+}
+
+/// A fresh empty folder for one test.
+fn temp_dir(tag: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cw-io-{tag}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+/// Runs `read` on another thread and fails (rather than hangs) if it takes over 20 s.
+fn within_seconds<T: Send + 'static>(read: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(read());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(20))
+        .expect("the read returned instead of hanging")
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = temp_dir("fifo");
+    let fifo = dir.join("incidents.geojson");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    // As a user layer (--open, --check) and as an asset of a data folder.
+    let path = fifo.clone();
+    let e = within_seconds(move || io::collection::read_bytes(&path))
+        .expect_err("a FIFO must be refused");
+    assert!(matches!(e, LoadError::NotRegular { .. }), "{e:?}");
+    assert!(e.to_string().contains("incidents.geojson") && e.to_string().contains("FIFO"));
+    let report = within_seconds(move || io::load_dir(&dir));
+    assert!(
+        report
+            .errors
+            .iter()
+            .any(|e| matches!(e, LoadError::NotRegular { file, .. } if *file == fifo)),
+        "{:?}",
+        report.errors
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn dev_zero_and_a_link_to_it_are_refused() {
+    let dir = temp_dir("zero");
+    let link = dir.join("meta.json");
+    std::os::unix::fs::symlink("/dev/zero", &link).expect("symlink");
+    for path in [PathBuf::from("/dev/zero"), link] {
+        let p = path.clone();
+        let e = within_seconds(move || io::collection::read_bytes(&p))
+            .expect_err("a device must be refused");
+        assert!(matches!(e, LoadError::NotRegular { .. }), "{e:?}");
+        let text = e.to_string();
+        assert!(
+            text.contains(&path.display().to_string()) && text.contains("character device"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_naming_it() {
+    let dir = temp_dir("limit");
+    let path = dir.join("big.geojson");
+    std::fs::write(&path, vec![b' '; 1001]).expect("write");
+    let e = io::source::read_file(&path, 1000).expect_err("over the limit");
+    match &e {
+        LoadError::TooLarge {
+            file,
+            size_bytes,
+            limit_bytes,
+        } => {
+            assert_eq!(file, &path);
+            assert_eq!((*size_bytes, *limit_bytes), (1001, 1000));
+        }
+        other => panic!("expected TooLarge, got {other:?}"),
+    }
+    assert!(e.to_string().contains("big.geojson"), "{e}");
+    // At the limit it reads, whole.
+    assert_eq!(
+        io::source::read_file(&path, 1001)
+            .expect("at the limit")
+            .len(),
+        1001
     );
 }

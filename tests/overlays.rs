@@ -17,7 +17,7 @@ fn date(s: &str) -> Date {
 }
 
 fn bundled() -> io::LoadReport {
-    io::load_dir(&io::bundled_assets_dir())
+    io::load(&io::DataSource::Embedded)
 }
 
 /// The app with the bundled data and the Incidents tab open.
@@ -399,5 +399,63 @@ fn the_agreement_web_differs_between_2014_and_2026() {
         "{} vs {}",
         late.len(),
         early.len()
+    );
+}
+
+#[test]
+fn switching_the_lens_changes_the_zones_drawn_and_whats_here() {
+    let mut h = harness_with(bundled(), StartOptions::default());
+    // Second Thomas Shoal: a low-tide elevation under the award, a full island at most.
+    let shoal = (115.866_667, 9.733_333);
+    h.state_mut()
+        .apply(contested_waters::app::Command::WhatsHere(geo::Coord {
+            x: shoal.0,
+            y: shoal.1,
+        }));
+    h.run();
+    let kinds_near_shoal = |h: &mut egui_kittest::Harness<'static, contested_waters::app::App>| {
+        let a = h.state_mut().whats_here().cloned().expect("an answer");
+        a.zones
+            .iter()
+            .map(|z| (z.state.map(|c| c.code().to_owned()), z.kind))
+            .collect::<Vec<_>>()
+    };
+    let award = kinds_near_shoal(&mut h);
+    use contested_waters::model::zones::ZoneKind;
+    assert!(
+        award
+            .iter()
+            .any(|(s, k)| s.as_deref() == Some("PHL") && *k == ZoneKind::Eez),
+        "in the Philippines' EEZ under the award: {award:?}"
+    );
+    assert!(
+        !award.iter().any(|(_, k)| *k == ZoneKind::TerritorialSea),
+        "a low-tide elevation has no territorial sea under the award: {award:?}"
+    );
+    h.get_by_label("Every feature a full island")
+        .click_accesskit();
+    // The zones compute in the background under a spinner: step, do not wait to settle.
+    h.run_steps(2);
+    assert_eq!(h.state().saved().lens.as_deref(), Some("maximal"));
+    let maximal = kinds_near_shoal(&mut h);
+    assert!(
+        maximal.iter().any(|(_, k)| *k == ZoneKind::TerritorialSea),
+        "under the maximal reading the shoal has a territorial sea: {maximal:?}"
+    );
+    // The zones arrive from the background and are drawn.
+    for _ in 0..600 {
+        if h.state().zone_scene().is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+    }
+    let scene = h.state().zone_scene().expect("zones computed");
+    assert_eq!(scene.lens, "maximal");
+    assert!(
+        scene
+            .zones
+            .iter()
+            .any(|z| z.feature && z.kind == ZoneKind::TerritorialSea)
     );
 }

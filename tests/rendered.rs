@@ -74,7 +74,7 @@ fn screenshot_of_a_bad_path_fails_with_a_message() {
 /// Renders the app with `options` and returns the image.
 fn render(options: contested_waters::app::StartOptions) -> RgbaImage {
     let mut h = common::harness_with(
-        contested_waters::io::load_dir(&contested_waters::io::bundled_assets_dir()),
+        contested_waters::io::load(&contested_waters::io::DataSource::Embedded),
         options,
     );
     h.run();

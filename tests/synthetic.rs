@@ -17,7 +17,7 @@ const N: usize = 20_000;
 
 fn stressed(camera: Option<Camera>) -> Harness<'static, App> {
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             stress: Some(N),
             camera,

@@ -154,7 +154,6 @@ fn keys_zoom_pan_and_home_resets() {
 #[test]
 fn a_broken_asset_file_shows_a_banner_and_the_rest_still_loads() {
     let dir = std::env::temp_dir().join(format!("cw-broken-{}", std::process::id()));
-    let src = io::bundled_assets_dir();
     std::fs::create_dir_all(dir.join("basemap")).expect("temp dir");
     for f in [
         io::FEATURES_FILE,
@@ -164,7 +163,8 @@ fn a_broken_asset_file_shows_a_banner_and_the_rest_still_loads() {
         io::SERIES_FILE,
         io::BASEMAP_FILE,
     ] {
-        std::fs::copy(src.join(f), dir.join(f)).expect("copy asset");
+        let bytes = io::DataSource::Embedded.read(f).expect("bundled file");
+        std::fs::write(dir.join(f), bytes).expect("copy asset");
     }
     std::fs::write(
         dir.join(io::INCIDENTS_FILE),
@@ -254,7 +254,7 @@ fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximat
     use contested_waters::map::paint::BASEMAP_SCALE_NOTICE;
     let at = |lon, lat, zoom| {
         harness_with(
-            io::load_dir(&io::bundled_assets_dir()),
+            io::load(&io::DataSource::Embedded),
             StartOptions {
                 camera: Some(Camera::at_lon_lat(lon, lat, zoom)),
                 ..StartOptions::default()
@@ -319,7 +319,7 @@ fn n_and_p_step_through_the_shown_incidents_in_time_and_the_map_follows() {
         ..IncidentFilter::default()
     };
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             filter: Some(filter.clone()),
             ..StartOptions::default()

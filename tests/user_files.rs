@@ -51,7 +51,7 @@ fn wait_for_loads(h: &mut Harness<'static, App>) {
 #[test]
 fn open_loads_the_good_features_and_reports_the_bad_one() {
     let path = write_points("one-bad.geojson", 3000, Some(1234));
-    let report = io::load_dir(&io::bundled_assets_dir());
+    let report = io::load(&io::DataSource::Embedded);
     let features = report.atlas.features.len();
     let mut h = harness_with(
         report,
@@ -82,7 +82,7 @@ fn open_loads_the_good_features_and_reports_the_bad_one() {
 fn a_cancelled_load_leaves_the_app_as_it_was() {
     let path = write_points("big.geojson", 400_000, None);
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             open: vec![path.clone()],
             ..Default::default()
@@ -115,7 +115,7 @@ fn a_cancelled_load_leaves_the_app_as_it_was() {
 fn a_missing_file_is_reported_by_name() {
     let path = PathBuf::from("/nonexistent/nowhere.geojson");
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             open: vec![path],
             ..Default::default()
@@ -138,7 +138,7 @@ fn hovering_a_point_of_an_opened_file_names_it() {
     let path = write_points("hover.geojson", 3000, None);
     // Point 2500 sits at 105.00 E, 3.01 N (see `write_points`); open zoomed in on it.
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             open: vec![path.clone()],
             camera: Some(contested_waters::map::Camera::at_lon_lat(105.0, 3.01, 15.0)),
@@ -161,7 +161,7 @@ fn hovering_a_point_of_an_opened_file_names_it() {
 fn removing_a_layer_takes_it_off_the_map_and_keeps_the_rest() {
     let path = write_points("remove.geojson", 500, None);
     let mut h = harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             open: vec![path.clone()],
             ..Default::default()

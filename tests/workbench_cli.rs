@@ -47,7 +47,7 @@ fn the_model_region_is_the_apps_region() {
 
 #[test]
 fn import_merges_a_colleagues_file_and_reports_the_plan() {
-    let atlas = io::load_dir(&io::bundled_assets_dir()).atlas;
+    let atlas = io::load(&io::DataSource::Embedded).atlas;
     let tmp = tempfile::tempdir().expect("temp dir");
     let data = tmp.path().join("data");
     // A colleague's file: two bundled incidents (already present) and two of theirs, one of
@@ -114,7 +114,7 @@ fn import_refuses_to_touch_a_corrupt_log_and_bad_files() {
     std::fs::create_dir_all(&data).expect("dir");
     std::fs::write(data.join(LOG_FILE), "not json").expect("write");
     let file = tmp.path().join("in.geojson");
-    let atlas = io::load_dir(&io::bundled_assets_dir()).atlas;
+    let atlas = io::load(&io::DataSource::Embedded).atlas;
     export::export_incidents(&file, &atlas, &[0]).expect("written");
     let out = run(&["--data-dir", s(&data), "--import", s(&file)]);
     assert!(!out.status.success());

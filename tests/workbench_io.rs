@@ -17,7 +17,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 fn bundled() -> Atlas {
-    let report = io::load_dir(&io::bundled_assets_dir());
+    let report = io::load(&io::DataSource::Embedded);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     report.atlas
 }
@@ -357,7 +357,10 @@ fn compare_lists_what_a_modified_data_folder_adds_changes_and_removes() {
     use contested_waters::model::workbench::diff::compare;
     let old = bundled();
     let dir = tempfile::tempdir().expect("temp dir");
-    copy_dir(&io::bundled_assets_dir(), dir.path());
+    copy_dir(
+        &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets"),
+        dir.path(),
+    );
     let inc_path = dir.path().join(io::INCIDENTS_FILE);
     let mut v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&inc_path).expect("read")).expect("json");

@@ -15,7 +15,7 @@ use std::path::Path;
 
 fn workbench(dir: &Path) -> Harness<'static, App> {
     harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
+        io::load(&io::DataSource::Embedded),
         StartOptions {
             side_tab: SideTab::Incidents,
             data_dir: Some(dir.to_path_buf()),

@@ -6,7 +6,7 @@ use crate::model::{Date, IncidentFilter, IncidentKind, Item, RecordRef};
 use geo::Coord;
 
 fn app() -> App {
-    let report = crate::io::load_dir(&crate::io::bundled_assets_dir());
+    let report = crate::io::load(&crate::io::DataSource::Embedded);
     assert!(report.errors.is_empty(), "{:?}", report.errors);
     App::from_report(report, StartOptions::default(), None)
 }

@@ -80,6 +80,13 @@ pub enum Command {
     SetSyntheticLayer(LayerSettings),
     RemoveSynthetic,
 
+    /// Draw maritime zones under this lens (`None`: zones off).
+    SetLens(Option<String>),
+    /// A lens's zones, computed in the background.
+    ZonesReady(Box<crate::map::zones::ZoneScene>),
+    /// Answer "What's here?" for a point (lon/lat), in a window.
+    WhatsHere(Coord<f64>),
+    CloseWhatsHere,
     /// Write the incidents the filter shows to this file.
     ExportShown(PathBuf),
     ToggleHelp,

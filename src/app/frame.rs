@@ -24,6 +24,7 @@ impl From<MapAction> for Command {
             MapAction::MeasureFrom(p) => Self::MeasureFrom(p),
             MapAction::CentreAt(p) => Self::CentreAt(p),
             MapAction::AddIncidentAt(p) => Self::OpenIncidentForm(FormStart::New(Some(p))),
+            MapAction::WhatsHere(p) => Self::WhatsHere(p),
         }
     }
 }
@@ -54,6 +55,7 @@ impl App {
         let mut early = self.jobs.poll();
         let problems = self.workbench.poll();
         self.report_errors(problems);
+        early.extend(self.zones.poll());
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
         for cmd in early {
@@ -83,7 +85,8 @@ impl App {
         }
         self.frames += 1;
         if let Some(job) = &mut self.screenshot {
-            job.step(&ctx, self.frames, !self.jobs.is_empty());
+            let busy = !self.jobs.is_empty() || self.zones.pending().next().is_some();
+            job.step(&ctx, self.frames, busy);
         }
     }
 
@@ -98,8 +101,20 @@ impl App {
 
     /// Load progress, the problems banner, the shortcut sheet and "About the data".
     fn bars_and_windows_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
-        if !self.jobs.is_empty() {
-            egui::Panel::top("jobs").show(ui, |ui| self.jobs.progress_ui(ui, cmds));
+        let computing: Vec<String> = self.zones.pending().map(str::to_owned).collect();
+        if !self.jobs.is_empty() || !computing.is_empty() {
+            egui::Panel::top("jobs").show(ui, |ui| {
+                self.jobs.progress_ui(ui, cmds);
+                for lens in computing {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(format!("Computing maritime zones under the {lens} lens…"));
+                    });
+                }
+            });
+        }
+        if let Some(p) = self.state.windows.here {
+            self.whats_here_window(ui, p, cmds);
         }
         if self.state.windows.errors {
             let corrupt = self.workbench.corrupt.is_some();
@@ -131,6 +146,33 @@ impl App {
         }
         if about != self.state.windows.about {
             cmds.push(Command::ToggleAbout);
+        }
+    }
+
+    fn whats_here_window(&mut self, ui: &mut Ui, p: Coord<f64>, cmds: &mut Vec<Command>) {
+        let mut open = true;
+        let lens = self.state.here_lens().to_owned();
+        let name = self.data.atlas.lenses.get(&lens).map(|l| l.name.clone());
+        let answer = self.whats_here().cloned();
+        egui::Window::new("What's here?")
+            .open(&mut open)
+            .pivot(egui::Align2::RIGHT_TOP)
+            .default_pos(ui.ctx().content_rect().right_top() + egui::vec2(-350.0, 40.0))
+            .default_width(380.0)
+            .vscroll(true)
+            .show(ui.ctx(), |ui| {
+                ui.label(crate::map::coords::format_lon_lat(p));
+                match (&answer, name) {
+                    (Some(a), Some(name)) => {
+                        ui::whats_here::whats_here_ui(ui, &self.data.atlas, &name, a)
+                    }
+                    _ => {
+                        ui.label(format!("No lens \"{lens}\" in the data: cannot answer."));
+                    }
+                }
+            });
+        if !open {
+            cmds.push(Command::CloseWhatsHere);
         }
     }
 
@@ -190,6 +232,10 @@ impl App {
     }
 
     fn layers_tab_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let lens = self.state.saved.lens.as_deref();
+        if let Some(choice) = ui::layers_panel::zones_ui(ui, &self.data.atlas.lenses, lens) {
+            cmds.push(Command::SetLens(choice));
+        }
         if let Some(layers) = ui::layers_panel::layers_ui(ui, &self.state.saved.layers) {
             cmds.push(Command::SetLayers(layers));
         }
@@ -333,6 +379,8 @@ impl App {
         let stamp = map_attribution(self.data.atlas.as_of);
         let capturing = self.dialogs.save_image.capturing();
         let as_of = self.agreements_as_of();
+        let lens = self.state.saved.lens.clone();
+        let lens = lens.as_deref();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -356,6 +404,7 @@ impl App {
                     shown: self.derived.shown(),
                     focus: self.derived.focus(),
                     web: web.as_ref(),
+                    zones: lens.and_then(|l| self.zones.scene(l)),
                     user_layers: &self.data.user_layers,
                     synthetic: self.data.synthetic.as_ref(),
                     measure: self.state.measure.as_ref(),

@@ -24,6 +24,11 @@ impl Jobs {
         }
     }
 
+    /// The context to wake from a background thread.
+    pub fn repaint(&self) -> Option<egui::Context> {
+        self.repaint.clone()
+    }
+
     /// Starts loading a user file.
     pub fn start(&mut self, path: &Path) {
         self.loads.push(LoadJob::start(path, self.repaint.clone()));

@@ -23,6 +23,7 @@ pub mod keyboard;
 pub mod options;
 pub mod state;
 pub mod workbench;
+pub mod zones;
 
 pub use command::Command;
 pub use options::{ScreenshotResult, SideTab, StartOptions, default_region, map_attribution};
@@ -57,6 +58,7 @@ pub struct App {
     map: MapMemory,
     jobs: Jobs,
     dialogs: Dialogs,
+    zones: zones::ZoneStore,
     screenshot: Option<ScreenshotJob>,
     frames: u64,
     /// The user's own incident log.
@@ -128,6 +130,7 @@ impl App {
             derived: Derived::default(),
             map: MapMemory::default(),
             jobs,
+            zones: zones::ZoneStore::default(),
             screenshot: options.screenshot.map(|path| {
                 ScreenshotJob::new(
                     path,
@@ -161,6 +164,7 @@ impl App {
 
     /// Brings the derived caches in line with the state.
     fn refresh_derived(&mut self) {
+        self.ensure_zones();
         let data = &mut self.data;
         self.derived.update(
             &self.state,
@@ -329,6 +333,9 @@ impl StartOptions {
         }
         if self.as_of.is_some() {
             saved.as_of = self.as_of;
+        }
+        if self.lens.is_some() {
+            saved.lens.clone_from(&self.lens);
         }
         if let Some(shown) = &self.agreements {
             saved.hidden_agreements = atlas

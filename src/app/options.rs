@@ -69,6 +69,8 @@ pub struct StartOptions {
     pub select: Option<String>,
     /// Start with this incident filter instead of the saved one.
     pub filter: Option<IncidentFilter>,
+    /// Start with maritime zones drawn under this lens (a lens id).
+    pub lens: Option<String>,
     /// Start with agreements shown as of this date.
     pub as_of: Option<Date>,
     /// Show only these agreements' sites (ids).

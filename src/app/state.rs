@@ -27,6 +27,9 @@ pub struct SavedState {
     /// Whether the user's own incidents are shown.
     #[serde(default = "yes")]
     pub show_my_incidents: bool,
+    /// The lens maritime zones are drawn under (a lens id); `None`: zones off.
+    #[serde(default)]
+    pub lens: Option<String>,
 }
 
 fn yes() -> bool {
@@ -43,6 +46,7 @@ impl Default for SavedState {
             hidden_agreements: BTreeSet::new(),
             show_timeline: true,
             show_my_incidents: true,
+            lens: None,
         }
     }
 }
@@ -66,8 +70,10 @@ impl Selection {
 }
 
 /// Windows and dialogs that are open.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Windows {
+    /// "What's here?" for this point (lon/lat).
+    pub here: Option<geo::Coord<f64>>,
     pub help: bool,
     pub about: bool,
     /// The load-problems banner.
@@ -89,7 +95,15 @@ pub struct State {
     pub export_message: Option<String>,
 }
 
+/// The lens "What's here?" answers under when zones are off.
+pub const DEFAULT_LENS: &str = "award";
+
 impl State {
+    /// The lens to answer "What's here?" under: the one drawn, else the award's.
+    pub fn here_lens(&self) -> &str {
+        self.saved.lens.as_deref().unwrap_or(DEFAULT_LENS)
+    }
+
     /// The date agreements are shown as of: a date the user set wins; otherwise the end of the
     /// timeline's range, and without a range the data's as-of date.
     pub fn agreements_as_of(&self, data_as_of: Option<Date>) -> Option<Date> {

@@ -1,6 +1,6 @@
 //! `agreements.geojson` → [`Agreement`]s, [`Site`]s and [`Statement`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Agreement, AgreementKind, Date, Site, Statement};
@@ -25,7 +25,12 @@ pub struct Agreements {
 
 /// Loads agreements, sites and statements; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Agreements, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
+    from_bytes(path, read_bytes(path)?)
+}
+
+/// The same from a file's bytes (named `path` in errors), wherever they were read.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Agreements, Vec<LoadError>), LoadError> {
+    let fc = bytes_to_collection(path, bytes)?;
     let (records, errors) = convert_all(path, &fc, convert);
     let mut out = Agreements::default();
     for r in records {

@@ -1,6 +1,6 @@
 //! `basemap/countries.geojson` (Natural Earth) → [`BaseCountry`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
 use super::error::LoadError;
 use crate::model::{BaseCountry, Country};
 use geo::{Geometry, MultiPolygon};
@@ -8,7 +8,15 @@ use std::path::Path;
 
 /// Loads the base map's country polygons.
 pub fn load(path: &Path) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
+    from_bytes(path, read_bytes(path)?)
+}
+
+/// The same from a file's bytes (named `path` in errors), wherever they were read.
+pub fn from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Vec<BaseCountry>, Vec<LoadError>), LoadError> {
+    let fc = bytes_to_collection(path, bytes)?;
     Ok(convert_all(path, &fc, |p, f| {
         let shape = match geometry(p, f)? {
             Geometry::Polygon(poly) => MultiPolygon(vec![poly]),

@@ -1,6 +1,6 @@
 //! `claims.geojson` → [`Claim`]s.
 
-use super::collection::{convert_all, geometry, read_collection};
+use super::collection::{bytes_to_collection, convert_all, geometry, read_bytes};
 use super::error::LoadError;
 use super::props::Props;
 use crate::model::{Claim, ClaimGeometry, ClaimKind, Country};
@@ -10,7 +10,12 @@ use std::path::Path;
 
 /// Loads claim lines and zones; bad records are reported and skipped.
 pub fn load(path: &Path) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
-    let fc = read_collection(path)?;
+    from_bytes(path, read_bytes(path)?)
+}
+
+/// The same from a file's bytes (named `path` in errors), wherever they were read.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<(Vec<Claim>, Vec<LoadError>), LoadError> {
+    let fc = bytes_to_collection(path, bytes)?;
     Ok(convert_all(path, &fc, convert))
 }
 

@@ -6,38 +6,35 @@ use geo::{Coord, CoordsIter, Geometry};
 use geojson::{Feature, FeatureCollection, GeoJson};
 use std::path::Path;
 
-/// Bundled and user data files larger than this are refused rather than risk exhausting memory.
-pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+pub use super::source::MAX_FILE_BYTES;
 
-/// Reads and parses a file into a FeatureCollection.
-pub fn read_collection(path: &Path) -> Result<FeatureCollection, LoadError> {
-    let text = read_text(path)?;
+/// Parses a file's bytes (named `path` in errors) into a FeatureCollection.
+pub fn bytes_to_collection(path: &Path, bytes: Vec<u8>) -> Result<FeatureCollection, LoadError> {
+    let text = bytes_to_text(path, bytes)?;
     parse_collection(path, &text)
 }
 
-/// Reads a text file, refusing files over [`MAX_FILE_BYTES`].
-pub fn read_text(path: &Path) -> Result<String, LoadError> {
-    String::from_utf8(read_bytes(path)?).map_err(|e| LoadError::Read {
+/// A file's bytes as UTF-8 text (named `path` in errors).
+pub fn bytes_to_text(path: &Path, bytes: Vec<u8>) -> Result<String, LoadError> {
+    String::from_utf8(bytes).map_err(|e| LoadError::Read {
         file: path.to_path_buf(),
         source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
     })
 }
 
-/// Reads a file's bytes, refusing files over [`MAX_FILE_BYTES`] before reading them.
+/// Reads a file's bytes from disk, bounded by [`MAX_FILE_BYTES`] (see [`super::source::read_file`]).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, LoadError> {
-    let read_err = |source| LoadError::Read {
-        file: path.to_path_buf(),
-        source,
-    };
-    let size_bytes = std::fs::metadata(path).map_err(read_err)?.len();
-    if size_bytes > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            file: path.to_path_buf(),
-            size_bytes,
-            limit_bytes: MAX_FILE_BYTES,
-        });
-    }
-    std::fs::read(path).map_err(read_err)
+    super::source::read_file(path, MAX_FILE_BYTES)
+}
+
+/// Reads a file from disk (bounded) as a FeatureCollection.
+pub fn read_collection(path: &Path) -> Result<FeatureCollection, LoadError> {
+    bytes_to_collection(path, read_bytes(path)?)
+}
+
+/// Reads a file from disk (bounded) as UTF-8 text.
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
+    bytes_to_text(path, read_bytes(path)?)
 }
 
 /// Parses GeoJSON text that must be a FeatureCollection.

@@ -28,6 +28,8 @@ pub enum LoadError {
         #[source]
         source: std::io::Error,
     },
+    #[error("{}: cannot read the file: it is {kind}, not a regular file", file.display())]
+    NotRegular { file: PathBuf, kind: &'static str },
     #[error("{}: file is {size_bytes} bytes, over the {limit_bytes}-byte limit for this kind of file", file.display())]
     TooLarge {
         file: PathBuf,
@@ -80,6 +82,7 @@ impl LoadError {
     pub fn file(&self) -> &std::path::Path {
         match self {
             Self::Read { file, .. }
+            | Self::NotRegular { file, .. }
             | Self::TooLarge { file, .. }
             | Self::Json { file, .. }
             | Self::Cancelled { file }

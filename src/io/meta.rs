@@ -1,6 +1,6 @@
 //! `meta.json` (the as-of date) and `series.json` (count series).
 
-use super::collection::read_text;
+use super::collection::{bytes_to_text, read_bytes};
 use super::error::LoadError;
 use super::props::{Props, parse_date};
 use crate::model::Date;
@@ -8,8 +8,8 @@ use crate::model::series::{Series, SeriesPoint};
 use serde_json::Value;
 use std::path::Path;
 
-fn parse_json(path: &Path) -> Result<Value, LoadError> {
-    let text = read_text(path)?;
+fn parse_json(path: &Path, bytes: Vec<u8>) -> Result<Value, LoadError> {
+    let text = bytes_to_text(path, bytes)?;
     serde_json::from_str(&text).map_err(|e| LoadError::json(path, e))
 }
 
@@ -32,7 +32,12 @@ pub struct Meta {
 
 /// Reads the as-of date (required), the notes and the limitations (optional).
 pub fn load_meta(path: &Path) -> Result<Meta, LoadError> {
-    let v = parse_json(path)?;
+    meta_from_bytes(path, read_bytes(path)?)
+}
+
+/// The same from the file's bytes (named `path` in errors), wherever they were read.
+pub fn meta_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Meta, LoadError> {
+    let v = parse_json(path, bytes)?;
     let as_of = as_of(path, &v)?;
     let notes = match v.get("notes") {
         None => String::new(),
@@ -79,7 +84,15 @@ fn as_of(path: &Path, v: &Value) -> Result<Date, LoadError> {
 
 /// Reads the count series.
 pub fn load_series(path: &Path) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
-    let v = parse_json(path)?;
+    series_from_bytes(path, read_bytes(path)?)
+}
+
+/// The same from the file's bytes (named `path` in errors), wherever they were read.
+pub fn series_from_bytes(
+    path: &Path,
+    bytes: Vec<u8>,
+) -> Result<(Vec<Series>, Vec<LoadError>), LoadError> {
+    let v = parse_json(path, bytes)?;
     let list = v
         .get("series")
         .and_then(Value::as_array)

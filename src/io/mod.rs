@@ -17,17 +17,22 @@ pub mod incident_csv;
 pub mod incident_import;
 pub mod incident_log;
 pub mod incidents;
+pub mod lenses;
 pub mod log_fs;
 pub mod map_image;
 pub mod meta;
 pub mod props;
 pub mod save_worker;
+pub mod source;
 pub mod user_file;
+pub mod zone_data;
+pub mod zones_export;
 
 pub use error::{FeatureRef, LoadError};
+pub use source::DataSource;
 
 use crate::model::Atlas;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The bundled files, relative to the assets folder.
 pub const BASEMAP_FILE: &str = "basemap/countries.geojson";
@@ -37,6 +42,7 @@ pub const INCIDENTS_FILE: &str = "incidents.geojson";
 pub const AGREEMENTS_FILE: &str = "agreements.geojson";
 pub const META_FILE: &str = "meta.json";
 pub const SERIES_FILE: &str = "series.json";
+pub const LENSES_FILE: &str = "lenses.json";
 
 /// What loading a folder produced: the data that loaded, and every error met on the way.
 #[derive(Debug, Default)]
@@ -45,16 +51,24 @@ pub struct LoadReport {
     pub errors: Vec<LoadError>,
 }
 
-/// The assets folder bundled with the app (the crate's `assets/`).
-pub fn bundled_assets_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets")
+/// Loads every file of an assets folder, each independently (see [`load`]).
+pub fn load_dir(dir: &Path) -> LoadReport {
+    load(&DataSource::Dir(dir.to_path_buf()))
 }
 
-/// Loads every file of an assets folder, each independently.
-pub fn load_dir(dir: &Path) -> LoadReport {
+/// Loads every file of a data source, each independently.
+pub fn load(src: &DataSource) -> LoadReport {
     let mut report = LoadReport::default();
     let errors = &mut report.errors;
     let atlas = &mut report.atlas;
+    /// One path for every file: the source's bytes, then the file's parser.
+    fn read<T>(
+        src: &DataSource,
+        name: &str,
+        parse: impl FnOnce(&Path, Vec<u8>) -> Result<T, LoadError>,
+    ) -> Result<T, LoadError> {
+        parse(&src.path(name), src.read(name)?)
+    }
 
     /// Runs one file's loader, keeping its records and errors.
     fn take<T>(
@@ -73,7 +87,7 @@ pub fn load_dir(dir: &Path) -> LoadReport {
         }
     }
 
-    match meta::load_meta(&dir.join(META_FILE)) {
+    match read(src, META_FILE, meta::meta_from_bytes) {
         Ok(m) => {
             atlas.as_of = Some(m.as_of);
             atlas.notes = m.notes;
@@ -81,15 +95,23 @@ pub fn load_dir(dir: &Path) -> LoadReport {
         }
         Err(e) => errors.push(e),
     }
-    atlas.countries = take(errors, basemap::load(&dir.join(BASEMAP_FILE))).unwrap_or_default();
-    atlas.features = take(errors, features::load(&dir.join(FEATURES_FILE))).unwrap_or_default();
-    atlas.claims = take(errors, claims::load(&dir.join(CLAIMS_FILE))).unwrap_or_default();
-    atlas.incidents = take(errors, incidents::load(&dir.join(INCIDENTS_FILE))).unwrap_or_default();
-    if let Some(a) = take(errors, agreements::load(&dir.join(AGREEMENTS_FILE))) {
+    atlas.countries =
+        take(errors, read(src, BASEMAP_FILE, basemap::from_bytes)).unwrap_or_default();
+    atlas.features =
+        take(errors, read(src, FEATURES_FILE, features::from_bytes)).unwrap_or_default();
+    atlas.claims = take(errors, read(src, CLAIMS_FILE, claims::from_bytes)).unwrap_or_default();
+    atlas.incidents =
+        take(errors, read(src, INCIDENTS_FILE, incidents::from_bytes)).unwrap_or_default();
+    if let Some(a) = take(errors, read(src, AGREEMENTS_FILE, agreements::from_bytes)) {
         atlas.agreements = a.agreements;
         atlas.sites = a.sites;
         atlas.statements = a.statements;
     }
-    atlas.series = take(errors, meta::load_series(&dir.join(SERIES_FILE))).unwrap_or_default();
+    atlas.series =
+        take(errors, read(src, SERIES_FILE, meta::series_from_bytes)).unwrap_or_default();
+    match read(src, LENSES_FILE, lenses::from_bytes) {
+        Ok(t) => atlas.lenses = t,
+        Err(e) => errors.push(e),
+    }
     report
 }

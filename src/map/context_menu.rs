@@ -42,6 +42,10 @@ pub fn context_menu(
             action = Some(MapAction::AddIncidentAt(ll));
             ui.close();
         }
+        if ui.button("What's here?").clicked() {
+            action = Some(MapAction::WhatsHere(ll));
+            ui.close();
+        }
         if ui.button("Centre the map here").clicked() {
             action = Some(MapAction::CentreAt(ll));
             ui.close();

@@ -75,7 +75,7 @@ mod tests {
 
     #[test]
     fn us_japan_treaty_focus_covers_japan_and_the_senkakus() {
-        let atlas = crate::io::load_dir(&crate::io::bundled_assets_dir()).atlas;
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
         let scene = Scene::build(&atlas);
         let idx = atlas
             .agreements

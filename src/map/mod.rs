@@ -29,6 +29,7 @@ pub mod layers;
 pub mod style;
 pub mod view;
 pub mod web;
+pub mod zones;
 pub use layers::{LayerId, Layers};
 pub use memory::MapMemory;
 pub use view::{MapAction, MapView, Shown};

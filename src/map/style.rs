@@ -23,6 +23,11 @@ pub const PARTY_LINK: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 pub const USER: Color32 = Color32::from_rgb(0x7a, 0x1f, 0x6e);
 /// `--stress` synthetic incidents: a neutral slate, unlike any real layer.
 pub const SYNTHETIC: Color32 = Color32::from_rgb(0x3a, 0x3f, 0x58);
+/// Maritime zone limits: territorial sea, contiguous zone, EEZ, and where two EEZs overlap.
+pub const ZONE_TS: Color32 = Color32::from_rgb(0x00, 0x6d, 0x77);
+pub const ZONE_CZ: Color32 = Color32::from_rgb(0x2a, 0x9d, 0x8f);
+pub const ZONE_EEZ: Color32 = Color32::from_rgb(0x26, 0x46, 0x9e);
+pub const ZONE_OVERLAP: Color32 = Color32::from_rgb(0xa0, 0x1a, 0x7d);
 pub const SITE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
 
 /// Okabe–Ito palette (colour-blind safe).

@@ -18,6 +18,7 @@ use super::scene::Scene;
 use super::synthetic::{SyntheticHit, SyntheticLayer};
 use super::user::UserLayerView;
 use super::web::{LinkPath, WebLayout, lay_out};
+use super::zones::ZoneScene;
 use crate::model::web::AgreementWeb;
 use crate::model::{Atlas, Item, RecordRef};
 use egui::{Pos2, Rect, Response, Sense, Ui};
@@ -25,6 +26,8 @@ use geo::Coord;
 
 /// Pick tolerance around the pointer, in points.
 pub const PICK_TOLERANCE_PT: f64 = 8.0;
+/// The agreement web is drawn below this zoom (a region, not a reef).
+pub const WEB_MAX_ZOOM: f64 = 6.0;
 /// Zoom levels per point of wheel scrolling.
 const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
 
@@ -45,6 +48,8 @@ pub enum MapAction {
     CentreAt(Coord<f64>),
     /// Context menu: add an incident of the user's at this point (lon/lat).
     AddIncidentAt(Coord<f64>),
+    /// Context menu: what zones and claims hold this point (lon/lat).
+    WhatsHere(Coord<f64>),
 }
 
 /// What is shown after the filter and the as-of date (the app's derived state).
@@ -70,6 +75,8 @@ pub struct MapView<'a> {
     pub focus: Option<&'a AgreementFocus>,
     /// The agreement web on the as-of date (drawn with the agreements layer).
     pub web: Option<&'a AgreementWeb<'a>>,
+    /// Maritime zones under the chosen lens, when on and computed.
+    pub zones: Option<&'a ZoneScene>,
     pub user_layers: &'a [UserLayerView],
     /// `--stress` incidents, if any.
     pub synthetic: Option<&'a SyntheticLayer>,
@@ -151,9 +158,10 @@ impl MapView<'_> {
             camera,
             viewport,
         );
+        // Zoomed in, most parties are off the map and the web is only clutter at its edges.
         let web = self
             .web
-            .filter(|_| self.layers.agreements.visible)
+            .filter(|_| self.layers.agreements.visible && camera.zoom < WEB_MAX_ZOOM)
             .map(|w| lay_out(self.atlas, self.scene, w, &camera, &viewport));
         let frame = self.compute(&response, viewport, camera, web.as_ref());
         let lon_lat_at =
@@ -265,6 +273,7 @@ impl MapView<'_> {
             synthetic: synthetic.map(|s| (s, synth_cells.as_slice())),
             web: self.web.zip(web),
             land_tint: &self.land_tint(),
+            zones: self.zones,
         };
         // The scene's LOD meshes are built on first use: painting needs it mutably.
         let approximate_islands = paint::paint_layers(&canvas, self.scene, &layers);

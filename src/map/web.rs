@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn every_party_of_the_data_has_an_anchor() {
-        let atlas = crate::io::load_dir(&crate::io::bundled_assets_dir()).atlas;
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
         let scene = Scene::build(&atlas);
         for a in &atlas.agreements {
             for p in &a.parties {
@@ -303,7 +303,7 @@ mod tests {
 
     #[test]
     fn the_nearest_link_is_found_within_tolerance() {
-        let atlas = crate::io::load_dir(&crate::io::bundled_assets_dir()).atlas;
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
         let scene = Scene::build(&atlas);
         let date = "2026-02-01".parse().expect("a valid test date");
         let web = atlas.web_on(date, &std::collections::BTreeSet::new());

@@ -16,6 +16,7 @@ pub mod timeline;
 pub mod user_layer;
 pub mod web;
 pub mod workbench;
+pub mod zones;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
 pub use basemap::BaseCountry;
@@ -43,6 +44,8 @@ pub struct Atlas {
     pub sites: Vec<Site>,
     pub statements: Vec<Statement>,
     pub series: Vec<Series>,
+    /// Readings of the law the maritime zones are computed under (`lenses.json`).
+    pub lenses: zones::LensTable,
 }
 
 /// A record of the atlas that has a place on the map, by index.

@@ -85,7 +85,7 @@ mod tests {
 
     #[test]
     fn monthly_counts_follow_kind_filter_but_not_dates() {
-        let atlas = crate::io::load_dir(&crate::io::bundled_assets_dir()).atlas;
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
         let total: usize = monthly_counts(&atlas.incidents, &IncidentFilter::default())
             .values()
             .flat_map(|c| c.iter())

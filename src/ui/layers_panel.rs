@@ -205,6 +205,63 @@ fn basemap_legend_ui(ui: &mut Ui) {
     );
 }
 
+/// The maritime zones: Off or a lens, with what the lens assumes and the legend. Returns the
+/// choice when the user changed it (`Some(None)`: off).
+pub fn zones_ui(
+    ui: &mut Ui,
+    lenses: &crate::model::zones::LensTable,
+    current: Option<&str>,
+) -> Option<Option<String>> {
+    use crate::model::zones::ZoneKind;
+    let mut choice = None;
+    ui.strong("Maritime zones");
+    ui.horizontal_wrapped(|ui| {
+        if ui.selectable_label(current.is_none(), "Off").clicked() {
+            choice = Some(None);
+        }
+        for l in &lenses.lenses {
+            let on = current == Some(l.id.as_str());
+            if ui
+                .selectable_label(on, &l.name)
+                .on_hover_text(&l.summary)
+                .clicked()
+                && !on
+            {
+                choice = Some(Some(l.id.clone()));
+            }
+        }
+    });
+    if current.is_some() {
+        for kind in ZoneKind::ALL {
+            legend_row(ui, kind.label(), |p, r| {
+                let (color, width, dash) = crate::map::paint::zone_style(kind);
+                let y = r.center().y;
+                let pts = [Pos2::new(r.left() + 1.0, y), Pos2::new(r.right() - 1.0, y)];
+                let stroke = egui::Stroke::new(width, color);
+                match dash {
+                    None => {
+                        p.line_segment(pts, stroke);
+                    }
+                    Some((d, g)) => p.extend(egui::Shape::dashed_line(&pts, stroke, d, g)),
+                }
+            });
+        }
+        legend_row(ui, "equidistance, not an agreed boundary", |p, r| {
+            let y = r.center().y;
+            let pts = [Pos2::new(r.left() + 1.0, y), Pos2::new(r.right() - 1.0, y)];
+            p.extend(egui::Shape::dashed_line(
+                &pts,
+                egui::Stroke::new(2.0, style::ZONE_OVERLAP),
+                9.0,
+                4.0,
+            ));
+        });
+        ui.weak("Right-click the map: What's here?");
+    }
+    ui.add_space(6.0);
+    choice
+}
+
 /// What the user asked of their own layers.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserLayersAction {

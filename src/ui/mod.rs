@@ -13,3 +13,4 @@ pub mod links;
 pub mod save_image;
 pub mod status;
 pub mod timeline_panel;
+pub mod whats_here;

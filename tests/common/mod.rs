@@ -24,10 +24,7 @@ pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'stati
 
 /// A harness over the app with the bundled data and the default view.
 pub fn harness() -> Harness<'static, App> {
-    harness_with(
-        io::load_dir(&io::bundled_assets_dir()),
-        StartOptions::default(),
-    )
+    harness_with(io::load(&io::DataSource::Embedded), StartOptions::default())
 }
 
 /// A primary click at a screen position.

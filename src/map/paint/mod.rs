@@ -9,6 +9,9 @@ mod overlays;
 mod points;
 mod ruler;
 mod web;
+mod zones;
+
+pub use zones::zone_style;
 
 pub use basemap::{BASEMAP_SCALE_NOTICE, basemap_scale_notice};
 pub use ruler::paint_measurement;
@@ -23,6 +26,7 @@ use super::style;
 use super::synthetic::SyntheticLayer;
 use super::user::UserLayerView;
 use super::web::WebLayout;
+use super::zones::ZoneScene;
 use crate::model::web::AgreementWeb;
 use crate::model::{Atlas, Item, RecordRef};
 use egui::{Color32, Pos2, Stroke};
@@ -133,6 +137,8 @@ pub struct MapLayers<'a> {
     pub web: Option<(&'a AgreementWeb<'a>, &'a WebLayout)>,
     /// Per base-map country: how strongly its land is shaded as a party (0 to 1).
     pub land_tint: &'a [f32],
+    /// Maritime zones under the chosen lens, when shown.
+    pub zones: Option<&'a ZoneScene>,
 }
 
 /// Paints every layer in order; returns whether small islands were drawn as approximate
@@ -146,6 +152,9 @@ pub fn paint_layers(canvas: &Canvas<'_>, scene: &mut Scene, m: &MapLayers<'_>) -
         && basemap::paint_basemap(canvas, scene, layers.basemap.opacity, m.land_tint);
     if layers.graticule.visible {
         graticule::paint_graticule(canvas, layers.graticule.opacity);
+    }
+    if let Some(z) = m.zones {
+        zones::paint_zones(canvas, z, layers.claims.opacity.max(0.3));
     }
     if layers.claims.visible {
         overlays::paint_claims(canvas, m.atlas, scene, m.marks, layers.claims.opacity);

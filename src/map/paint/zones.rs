@@ -1,0 +1,78 @@
+//! Maritime zones under the chosen lens: territorial seas solid, contiguous zones dashed, EEZ
+//! limits long-dashed; overlaps of two EEZs outlined, with their equidistance lines labelled
+//! as not agreed boundaries; disputed features' zones labelled with holder and claimants.
+
+use super::Canvas;
+use crate::map::style;
+use crate::map::zones::ZoneScene;
+use crate::model::zones::ZoneKind;
+use egui::{Align2, Color32, FontId, Shape, Stroke};
+
+/// Labels of feature zones appear from this zoom on (below it they would carpet the map).
+const LABEL_MIN_ZOOM: f64 = 7.0;
+
+/// How a zone limit is stroked: colour, width, dash and gap (points; no dash: solid).
+pub fn zone_style(kind: ZoneKind) -> (Color32, f32, Option<(f32, f32)>) {
+    match kind {
+        ZoneKind::TerritorialSea => (style::ZONE_TS, 1.4, None),
+        ZoneKind::ContiguousZone => (style::ZONE_CZ, 1.2, Some((5.0, 4.0))),
+        ZoneKind::Eez => (style::ZONE_EEZ, 1.3, Some((12.0, 5.0))),
+    }
+}
+
+pub fn paint_zones(c: &Canvas<'_>, zones: &ZoneScene, opacity: f32) {
+    let overlap = Stroke::new(1.0, style::faded(style::ZONE_OVERLAP, 0.6 * opacity));
+    let median = Stroke::new(2.0, style::faded(style::ZONE_OVERLAP, opacity));
+    for o in &zones.overlaps {
+        for ring in &o.rings {
+            for run in c.screen_runs(ring) {
+                c.painter
+                    .extend(Shape::dotted_line(&run, overlap.color, 4.0, 0.8));
+            }
+        }
+        for line in &o.equidistance {
+            for run in c.screen_runs(line) {
+                c.painter.extend(Shape::dashed_line(&run, median, 9.0, 4.0));
+            }
+        }
+    }
+    for z in &zones.zones {
+        let (color, width, dash) = zone_style(z.kind);
+        let stroke = Stroke::new(width, style::faded(color, opacity));
+        for ring in &z.rings {
+            for run in c.screen_runs(ring) {
+                match dash {
+                    None => {
+                        c.painter.add(Shape::line(run, stroke));
+                    }
+                    Some((d, g)) => c.painter.extend(Shape::dashed_line(&run, stroke, d, g)),
+                }
+            }
+        }
+    }
+    for o in &zones.overlaps {
+        if let Some(w) = o.label_at.filter(|w| c.near_screen(*w, 0.0)) {
+            label(c, c.to_screen(w), &o.label, style::ZONE_OVERLAP, opacity);
+        }
+    }
+    if c.camera.zoom >= LABEL_MIN_ZOOM {
+        for (w, text) in zones.labels.iter().filter(|(w, _)| c.near_screen(*w, 0.0)) {
+            label(c, c.to_screen(*w), text, style::ZONE_TS, opacity);
+        }
+    }
+}
+
+fn label(c: &Canvas<'_>, at: egui::Pos2, text: &str, color: Color32, opacity: f32) {
+    let g = c.painter.layout_no_wrap(
+        text.to_owned(),
+        FontId::proportional(10.5),
+        style::faded(color, opacity),
+    );
+    let rect = Align2::CENTER_BOTTOM.anchor_size(at, g.size());
+    c.painter.rect_filled(
+        rect.expand(2.0),
+        3.0,
+        style::faded(Color32::WHITE, 0.7 * opacity),
+    );
+    c.painter.galley(rect.min, g, color);
+}

@@ -1,0 +1,260 @@
+//! The area within a distance of a set of baselines, as polygons accurate on the ellipsoid.
+//!
+//! Two steps: a planar buffer (geo's i_overlay offset, round joins) in an azimuthal
+//! equidistant projection centred on the baselines gives the shape to within a few nm (the
+//! projection's distortion), then every vertex is moved onto the true limit — the point at the
+//! exact geodesic distance from its nearest baseline sample — and edges whose midpoint is off
+//! the limit are split until it is not. The result's vertices lie on the limit to 0.005 nm and
+//! its edge midpoints to [`EDGE_TOLERANCE_NM`].
+
+use super::geodesic::{EARTH_RADIUS_NM, bearing_deg, destination, simplify_indices};
+use super::samples::Samples;
+use geo::algorithm::buffer::{BufferStyle, LineJoin};
+use geo::bool_ops::unary_union;
+use geo::{
+    BoundingRect, Buffer, Contains, Coord, LineString, MultiLineString, MultiPoint, MultiPolygon,
+    Point, Polygon,
+};
+
+/// A vertex is on the limit when its distance to the nearest baseline is within this of it.
+const VERTEX_TOLERANCE_NM: f64 = 0.005;
+/// An edge is split when its corrected midpoint moves more than this.
+pub const EDGE_TOLERANCE_NM: f64 = 0.02;
+/// Splits per edge at most (2⁶ pieces), so the work is bounded.
+const MAX_SPLIT_DEPTH: u32 = 6;
+
+/// Azimuthal equidistant projection on the mean sphere, nm, centred at `(lon0, lat0)`.
+#[derive(Clone, Copy, Debug)]
+pub struct Azimuthal {
+    lon0: f64,
+    lat0: f64,
+}
+
+impl Azimuthal {
+    pub fn centred_on(c: Coord<f64>) -> Self {
+        Self {
+            lon0: c.x.to_radians(),
+            lat0: c.y.to_radians(),
+        }
+    }
+
+    pub fn forward(&self, c: Coord<f64>) -> Coord<f64> {
+        let (lon, lat) = (c.x.to_radians(), c.y.to_radians());
+        let dl = lon - self.lon0;
+        let cos_c =
+            (self.lat0.sin() * lat.sin() + self.lat0.cos() * lat.cos() * dl.cos()).clamp(-1.0, 1.0);
+        let ang = cos_c.acos();
+        let k = if ang < 1e-12 { 1.0 } else { ang / ang.sin() } * EARTH_RADIUS_NM;
+        Coord {
+            x: k * lat.cos() * dl.sin(),
+            y: k * (self.lat0.cos() * lat.sin() - self.lat0.sin() * lat.cos() * dl.cos()),
+        }
+    }
+
+    pub fn inverse(&self, c: Coord<f64>) -> Coord<f64> {
+        let rho = c.x.hypot(c.y);
+        if rho < 1e-12 {
+            return Coord {
+                x: self.lon0.to_degrees(),
+                y: self.lat0.to_degrees(),
+            };
+        }
+        let ang = rho / EARTH_RADIUS_NM;
+        let lat = (ang.cos() * self.lat0.sin() + c.y * ang.sin() * self.lat0.cos() / rho)
+            .clamp(-1.0, 1.0)
+            .asin();
+        let lon = self.lon0
+            + (c.x * ang.sin())
+                .atan2(rho * self.lat0.cos() * ang.cos() - c.y * self.lat0.sin() * ang.sin());
+        Coord {
+            x: lon.to_degrees(),
+            y: lat.to_degrees(),
+        }
+    }
+}
+
+/// The area within `limit_nm` of the baselines sampled in `samples` (lines and points are the
+/// same baselines, unsampled, for the planar first pass). Holes whose edge lies on `land` are
+/// dropped: they are inland, not sea beyond the limit.
+pub fn buffer(
+    lines: &[LineString<f64>],
+    points: &[Point<f64>],
+    samples: &Samples,
+    limit_nm: f64,
+    land: Option<&MultiPolygon<f64>>,
+) -> MultiPolygon<f64> {
+    let Some(bbox) = MultiPoint(samples.points.clone()).bounding_rect() else {
+        return MultiPolygon(Vec::new());
+    };
+    let proj = Azimuthal::centred_on(bbox.center());
+    // A chord of about 8 nm on the round joins; the correction below makes it exact.
+    let angle = (8.0 / limit_nm).clamp(0.04, 0.3);
+    let style = || BufferStyle::new(limit_nm).line_join(LineJoin::Round(angle));
+    let (planar_lines, planar_points) = planar_baselines(lines, points, &proj, limit_nm);
+    let mut parts = Vec::new();
+    if !planar_lines.is_empty() {
+        parts.push(MultiLineString(planar_lines).buffer_with_style(style()));
+    }
+    if !planar_points.is_empty() {
+        parts.push(MultiPoint(planar_points).buffer_with_style(style()));
+    }
+    let planar = if parts.len() == 1 {
+        parts.pop().unwrap_or_else(|| MultiPolygon(Vec::new()))
+    } else {
+        unary_union(parts.iter())
+    };
+    let polys = planar
+        .0
+        .iter()
+        .map(|poly| {
+            let exterior = LineString(poly.exterior().0.iter().map(|c| proj.inverse(*c)).collect());
+            let holes = poly
+                .interiors()
+                .iter()
+                .map(|h| LineString(h.0.iter().map(|c| proj.inverse(*c)).collect()))
+                .filter(|h| is_sea_beyond_limit(h, samples, limit_nm) && !hole_on_land(h, land))
+                .map(|h| onto_limit(&h, samples, limit_nm))
+                .collect();
+            Polygon::new(onto_limit(&exterior, samples, limit_nm), holes)
+        })
+        .collect();
+    MultiPolygon(polys)
+}
+
+/// A true hole is sea beyond the limit, so its edge lies near the limit; the planar union also
+/// leaves slivers well inside it (circles meeting at a few points), which are dropped.
+fn is_sea_beyond_limit(hole: &LineString<f64>, samples: &Samples, limit_nm: f64) -> bool {
+    hole.0.iter().step_by((hole.0.len() / 4).max(1)).all(|c| {
+        samples
+            .nearest(Point::from(*c))
+            .is_none_or(|(d, _)| d > limit_nm - 1.0 - 0.02 * limit_nm)
+    })
+}
+
+/// The baselines for the planar pass, which only has to be close (the correction then moves
+/// every vertex onto the true limit): lines simplified by 0.5 % of the limit (at most 1 nm).
+/// For limits of 100 nm and more the lines become points at most 5 % of the limit apart, one per
+/// cell of that size: the union of circles stays cheap where a wide stroke of a detailed coast
+/// would make every segment's outline cross hundreds of others. For the territorial sea, a line
+/// no wider than a cell is taken as a point, so islets stay circles.
+fn planar_baselines(
+    lines: &[LineString<f64>],
+    points: &[Point<f64>],
+    proj: &Azimuthal,
+    limit_nm: f64,
+) -> (Vec<LineString<f64>>, Vec<Point<f64>>) {
+    let tolerance = (limit_nm * 0.005).clamp(0.05, 1.0);
+    let as_points = limit_nm >= 100.0;
+    let cell = if as_points {
+        limit_nm * 0.05
+    } else {
+        (limit_nm * 0.02).clamp(0.1, 2.0)
+    };
+    let mut planar_lines = Vec::new();
+    let mut planar_points: Vec<Coord<f64>> = points.iter().map(|p| proj.forward(p.0)).collect();
+    for l in lines {
+        let l: Vec<Coord<f64>> = l.0.iter().map(|c| proj.forward(*c)).collect();
+        let kept: Vec<Coord<f64>> = simplify_indices(&l, tolerance, |c| c)
+            .into_iter()
+            .map(|i| l[i])
+            .collect();
+        let Some(&first) = kept.first() else { continue };
+        let extent = kept
+            .iter()
+            .map(|c| (c.x - first.x).hypot(c.y - first.y))
+            .fold(0.0, f64::max);
+        if as_points {
+            for w in kept.windows(2) {
+                let n = ((w[1] - w[0]).x.hypot((w[1] - w[0]).y) / cell)
+                    .ceil()
+                    .max(1.0) as usize;
+                planar_points.extend((0..n).map(|k| w[0] + (w[1] - w[0]) * (k as f64 / n as f64)));
+            }
+            planar_points.extend(kept.last().copied());
+        } else if extent <= cell {
+            planar_points.push(first);
+        } else {
+            planar_lines.push(LineString(kept));
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    planar_points
+        .retain(|c| seen.insert(((c.x / cell).floor() as i64, (c.y / cell).floor() as i64)));
+    (
+        planar_lines,
+        planar_points.into_iter().map(Point::from).collect(),
+    )
+}
+
+fn hole_on_land(hole: &LineString<f64>, land: Option<&MultiPolygon<f64>>) -> bool {
+    let (Some(land), Some(first)) = (land, hole.0.first()) else {
+        return false;
+    };
+    land.contains(&Point::from(*first))
+}
+
+/// Moves `p` onto the limit: the point `limit_nm` from its nearest baseline sample, along the
+/// geodesic from that sample through `p`. A few steps settle it even where two arcs meet.
+pub fn correct(p: Point<f64>, samples: &Samples, limit_nm: f64) -> Point<f64> {
+    let mut p = p;
+    for _ in 0..8 {
+        let Some((d, i)) = samples.nearest(p) else {
+            return p;
+        };
+        if (d - limit_nm).abs() < VERTEX_TOLERANCE_NM || d < 1e-9 {
+            return p;
+        }
+        let q = samples.points[i];
+        p = destination(q, bearing_deg(q, p), limit_nm);
+    }
+    p
+}
+
+/// The ring with every vertex on the limit and edges split until their midpoints are too.
+fn onto_limit(ring: &LineString<f64>, samples: &Samples, limit_nm: f64) -> LineString<f64> {
+    let verts: Vec<Point<f64>> = ring
+        .0
+        .iter()
+        .take(ring.0.len().saturating_sub(1))
+        .map(|c| correct(Point::from(*c), samples, limit_nm))
+        .collect();
+    let mut out: Vec<Coord<f64>> = Vec::with_capacity(verts.len() * 2);
+    for (i, &a) in verts.iter().enumerate() {
+        let b = verts[(i + 1) % verts.len()];
+        out.push(a.0);
+        // Explicit stack of (a, b, depth): no recursion on input size.
+        let mut stack = vec![(a, b, 0u32)];
+        while let Some((a, b, depth)) = stack.pop() {
+            let mid = Point::new((a.x() + b.x()) / 2.0, (a.y() + b.y()) / 2.0);
+            let on = correct(mid, samples, limit_nm);
+            let off_nm = super::geodesic::distance_nm(mid, on);
+            if off_nm <= EDGE_TOLERANCE_NM || depth >= MAX_SPLIT_DEPTH {
+                continue;
+            }
+            // Second half first on the stack so that the first half is emitted first.
+            stack.push((on, b, depth + 1));
+            stack.push((a, on, depth + 1));
+            // Emit in order: the stack is processed depth-first left to right, so collect the
+            // split points as they are confirmed.
+            out.push(on.0);
+        }
+        sort_tail_along(&mut out, a.0, b.0);
+    }
+    if let Some(first) = out.first().copied() {
+        out.push(first);
+    }
+    LineString(out)
+}
+
+/// The split points of one edge were pushed in discovery order; order them along the edge.
+fn sort_tail_along(out: &mut [Coord<f64>], a: Coord<f64>, b: Coord<f64>) {
+    let Some(start) = out.iter().rposition(|c| *c == a) else {
+        return;
+    };
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    out[start + 1..].sort_by(|p, q| {
+        let tp = (p.x - a.x) * dx + (p.y - a.y) * dy;
+        let tq = (q.x - a.x) * dx + (q.y - a.y) * dy;
+        tp.total_cmp(&tq)
+    });
+}

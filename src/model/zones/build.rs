@@ -1,0 +1,206 @@
+//! All zones of a lens: one polygon per entitlement and zone kind, built in parallel.
+
+use super::buffer::buffer;
+use super::coast::Coasts;
+use super::entitlement::{Entitlement, entitlements};
+use super::lens::{Lens, ZoneKind};
+use super::overlap::{Overlap, overlaps};
+use super::samples::Samples;
+use crate::model::{Claim, DisputedFeature};
+use geo::MultiPolygon;
+use std::collections::HashMap;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// Which rule and baseline generated (part of) a zone.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GeneratedBy {
+    pub rule: String,
+    /// `coast:PHL`, `claim:<id>` or `feature:<id>`.
+    pub baseline: String,
+    pub source: String,
+    pub note: Option<String>,
+}
+
+/// The area within one zone's limit of one entitlement's baselines (land near the coast
+/// included: the contiguous zone and EEZ are the parts beyond the territorial sea).
+#[derive(Clone, Debug)]
+pub struct Zone {
+    /// Index into [`Zones::entitlements`].
+    pub entitlement: usize,
+    pub kind: ZoneKind,
+    pub area: MultiPolygon<f64>,
+    pub generated_by: Vec<GeneratedBy>,
+}
+
+/// Every zone one lens gives.
+#[derive(Clone, Debug)]
+pub struct Zones {
+    pub lens: String,
+    pub entitlements: Vec<Entitlement>,
+    pub zones: Vec<Zone>,
+    /// Where two states' 200 nm zones overlap, with the equidistance line between them.
+    pub overlaps: Vec<Overlap>,
+}
+
+/// The inputs every lens reads.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub coasts: &'a Coasts,
+    pub features: &'a [DisputedFeature],
+    pub claims: &'a [Claim],
+}
+
+struct Job {
+    lens: usize,
+    entitlement: usize,
+    kind: ZoneKind,
+    /// Jobs with the same baselines and limit share one result (lenses agree on most coasts).
+    signature: String,
+}
+
+/// Builds the zones of every lens, sharing work the lenses have in common, on all cores.
+pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
+    let per_lens: Vec<Vec<Entitlement>> = lenses
+        .iter()
+        .map(|l| entitlements(l, inputs.coasts, inputs.features, inputs.claims))
+        .collect();
+    let mut jobs = Vec::new();
+    for (li, ents) in per_lens.iter().enumerate() {
+        for (ei, e) in ents.iter().enumerate() {
+            for kind in ZoneKind::ALL {
+                if e.generates(kind) {
+                    jobs.push(Job {
+                        lens: li,
+                        entitlement: ei,
+                        kind,
+                        signature: signature(e, kind),
+                    });
+                }
+            }
+        }
+    }
+    let mut unique: Vec<&Job> = Vec::new();
+    for j in &jobs {
+        if !unique.iter().any(|u| u.signature == j.signature) {
+            unique.push(j);
+        }
+    }
+    // Largest first so that the last job to finish is a small one.
+    let cost = |j: &Job| {
+        let e = &per_lens[j.lens][j.entitlement];
+        let n: usize = e
+            .sources
+            .iter()
+            .map(|s| s.lines.iter().map(|l| l.0.len()).sum::<usize>() + s.points.len())
+            .sum();
+        n as f64 * j.kind.limit_nm().sqrt()
+    };
+    unique.sort_by(|a, b| cost(b).total_cmp(&cost(a)));
+    let results: Mutex<HashMap<String, MultiPolygon<f64>>> = Mutex::new(HashMap::new());
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .min(unique.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(j) = unique.get(i) else { break };
+                    let e = &per_lens[j.lens][j.entitlement];
+                    let area = zone_area(e, j.kind, inputs.coasts);
+                    if let Ok(mut r) = results.lock() {
+                        r.insert(j.signature.clone(), area);
+                    }
+                }
+            });
+        }
+    });
+    let results = results.into_inner().unwrap_or_default();
+    let mut out: Vec<Zones> = lenses
+        .iter()
+        .zip(per_lens)
+        .map(|(l, ents)| Zones {
+            lens: l.id.clone(),
+            entitlements: ents,
+            zones: Vec::new(),
+            overlaps: Vec::new(),
+        })
+        .collect();
+    for j in &jobs {
+        let Some(area) = results.get(&j.signature) else {
+            continue;
+        };
+        let e = &out[j.lens].entitlements[j.entitlement];
+        let generated_by = generated_by(e, j.kind);
+        out[j.lens].zones.push(Zone {
+            entitlement: j.entitlement,
+            kind: j.kind,
+            area: area.clone(),
+            generated_by,
+        });
+    }
+    // The lenses' overlaps side by side, one thread each.
+    std::thread::scope(|s| {
+        for z in out.iter_mut() {
+            s.spawn(move || z.overlaps = overlaps(z));
+        }
+    });
+    out
+}
+
+/// Builds the zones of one lens.
+pub fn build(lens: &Lens, inputs: Inputs<'_>) -> Zones {
+    build_all(&[lens], inputs).pop().unwrap_or(Zones {
+        lens: lens.id.clone(),
+        entitlements: Vec::new(),
+        zones: Vec::new(),
+        overlaps: Vec::new(),
+    })
+}
+
+/// The area within `kind`'s limit of the baselines of `e` that generate it.
+pub fn zone_area(e: &Entitlement, kind: ZoneKind, coasts: &Coasts) -> MultiPolygon<f64> {
+    let samples = Samples::new(e, kind);
+    if samples.is_empty() {
+        return MultiPolygon(Vec::new());
+    }
+    let gen_sources = e.sources.iter().filter(|s| s.generates(kind));
+    let mut lines = Vec::new();
+    let mut points = Vec::new();
+    for s in gen_sources {
+        lines.extend(s.lines.iter().cloned());
+        points.extend(s.points.iter().copied());
+    }
+    let land = if e.group.is_none() {
+        e.holder.and_then(|h| coasts.get(h)).map(|c| &c.land)
+    } else {
+        None
+    };
+    buffer(&lines, &points, &samples, kind.limit_nm(), land)
+}
+
+pub fn generated_by(e: &Entitlement, kind: ZoneKind) -> Vec<GeneratedBy> {
+    e.sources
+        .iter()
+        .filter(|s| s.generates(kind))
+        .map(|s| GeneratedBy {
+            rule: s.rule.id.clone(),
+            baseline: s.baseline.clone(),
+            source: s.rule.source.clone(),
+            note: s.note.clone(),
+        })
+        .collect()
+}
+
+fn signature(e: &Entitlement, kind: ZoneKind) -> String {
+    let mut ids: Vec<&str> = e
+        .sources
+        .iter()
+        .filter(|s| s.generates(kind))
+        .map(|s| s.baseline.as_str())
+        .collect();
+    ids.sort_unstable();
+    format!("{}|{}|{}", e.key, kind.key(), ids.join(","))
+}
