@@ -103,6 +103,10 @@ fn run(
             .map(|ids| ids.iter().cloned().collect()),
         screenshot_result: result_slot.clone(),
         exit_after_screenshot: true,
+        data_dir: cli
+            .data_dir
+            .clone()
+            .or_else(io::incident_log::default_data_dir),
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -108,7 +108,7 @@ fn a_drag_moves_the_view_by_the_drag_distance() {
 #[test]
 fn wheel_zoom_keeps_the_point_under_the_cursor_fixed() {
     let mut h = harness();
-    let cursor = Pos2::new(760.0, 300.0);
+    let cursor = Pos2::new(760.0, 330.0);
     h.hover_at(cursor);
     h.run();
     let before = lon_lat_at(&h, cursor);

@@ -43,6 +43,21 @@ impl App {
             | Command::RemoveUserLayer(_)
             | Command::SetSyntheticLayer(_)
             | Command::RemoveSynthetic => self.apply_layers(cmd),
+            Command::AddIncident(_)
+            | Command::EditIncident { .. }
+            | Command::DeleteIncident(_)
+            | Command::DuplicateAsMine(_)
+            | Command::Undo
+            | Command::Redo
+            | Command::OpenLogBackup
+            | Command::StartNewLog
+            | Command::ConfirmImport(_) => self.apply_workbench(cmd),
+            Command::PlanImport(path) => self.plan_import(&path),
+            Command::CancelImport => self.workbench.pending_import = None,
+            Command::ToggleImportDialog => {
+                self.dialogs.import_open = !self.dialogs.import_open;
+            }
+            Command::OpenIncidentForm(start) => self.open_incident_form(start),
             other => self.apply_settings(other),
         }
         self.refresh_derived();
@@ -199,7 +214,7 @@ impl App {
     }
 
     /// Adds problems to the banner and shows it.
-    fn report_errors(&mut self, errors: impl IntoIterator<Item = String>) {
+    pub(super) fn report_errors(&mut self, errors: impl IntoIterator<Item = String>) {
         let before = self.state.errors.len();
         self.state.errors.extend(errors);
         if self.state.errors.len() > before {
@@ -229,6 +244,7 @@ impl App {
             }
             Command::SetSideTab(t) => state.side_tab = t,
             Command::ToggleTimeline => saved.show_timeline = !saved.show_timeline,
+            Command::ShowMyIncidents(shown) => saved.show_my_incidents = shown,
             Command::ExportShown(path) => self.export_shown(&path),
             Command::SetLens(lens) => saved.lens = lens,
             Command::ZonesReady(scene) => self.zones.scenes.push(*scene),
@@ -243,17 +259,32 @@ impl App {
         }
     }
 
-    /// Writes the incidents the filter shows (real ones only); what happened, or why not
-    /// (naming the file), is kept for the panel to say.
+    /// Writes the incidents the filter shows (real ones only; the user's marked `mine`); what
+    /// happened, or why not (naming the file), is kept for the panel to say.
     fn export_shown(&mut self, path: &std::path::Path) {
+        use crate::io::export::{ExportRow, Origin};
         let atlas = &self.data.atlas;
-        let shown = self.state.saved.filter.matching(&atlas.incidents);
-        self.state.export_message = Some(
-            match crate::io::export::export_incidents(path, atlas, &shown) {
-                Ok(n) => format!("Wrote {n} incidents to {}", path.display()),
-                Err(e) => format!("Not written: {e}"),
-            },
-        );
+        let wb = &self.workbench;
+        // As shown: the filter, and My incidents only while their layer is on.
+        let visible = &self.derived.incident_visible;
+        let rows: Vec<ExportRow<'_>> = (0..atlas.incidents.len())
+            .filter(|&i| visible.get(i) == Some(&true))
+            .filter_map(|i| {
+                let incident = atlas.incidents.get(i)?;
+                Some(match i.checked_sub(wb.bundled) {
+                    Some(j) => ExportRow {
+                        incident,
+                        origin: Origin::Mine,
+                        derived_from: wb.log.records().derived_from(j),
+                    },
+                    None => ExportRow::data(incident),
+                })
+            })
+            .collect();
+        self.state.export_message = Some(match crate::io::export::export_rows(path, &rows) {
+            Ok(n) => format!("Wrote {n} incidents to {}", path.display()),
+            Err(e) => format!("Not written: {e}"),
+        });
     }
 }
 

@@ -7,7 +7,8 @@ use crate::loader::LoadedLayer;
 use crate::map::layers::LayerSettings;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Camera, Layers};
-use crate::model::{Date, IncidentFilter, Item, RecordRef};
+use crate::model::workbench::MergeOptions;
+use crate::model::{Date, Incident, IncidentFilter, Item, RecordRef};
 use geo::Coord;
 use std::path::PathBuf;
 
@@ -95,6 +96,45 @@ pub enum Command {
     OpenSaveImage,
     /// Put the keyboard in the find box.
     FocusFind,
+
+    /// Add an incident to My incidents (it gets a fresh id) and select it.
+    AddIncident(Box<Incident>),
+    /// Replace one of the user's incidents.
+    EditIncident {
+        id: String,
+        incident: Box<Incident>,
+    },
+    /// Delete one of the user's incidents.
+    DeleteIncident(String),
+    /// Copy a bundled incident (by index) into My incidents.
+    DuplicateAsMine(usize),
+    /// Undo the last edit of My incidents.
+    Undo,
+    Redo,
+    /// Replace a log that failed to load with its backup (the broken file is moved aside).
+    OpenLogBackup,
+    /// Start an empty log in place of one that failed to load (moved aside).
+    StartNewLog,
+    /// Show or hide My incidents on the map and in the lists.
+    ShowMyIncidents(bool),
+    /// Read a file of incidents and show what merging it would do (nothing is written yet).
+    PlanImport(PathBuf),
+    /// Merge the planned import into My incidents (one undoable step).
+    ConfirmImport(MergeOptions),
+    CancelImport,
+    /// Open or close the "Import incidents" dialog.
+    ToggleImportDialog,
+    /// Open the incident form: empty at a position, or on one of the user's incidents.
+    OpenIncidentForm(FormStart),
+}
+
+/// What the incident form starts from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormStart {
+    /// A new incident, at this lon/lat if given.
+    New(Option<Coord<f64>>),
+    /// One of the user's incidents, by id.
+    Edit(String),
 }
 
 impl Command {

@@ -16,6 +16,16 @@ struct ShownKey {
     filter: IncidentFilter,
     as_of: Option<Date>,
     hidden: BTreeSet<String>,
+    mine: MyIncidents,
+}
+
+/// Where the user's incidents start in `atlas.incidents`, whether they are shown, and a count of
+/// their updates (the incidents changed when it moved).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MyIncidents {
+    pub bundled: usize,
+    pub shown: bool,
+    pub revision: u64,
 }
 
 /// Caches computed from the state.
@@ -42,14 +52,23 @@ impl Derived {
         atlas: &Atlas,
         scene: &Scene,
         synthetic: Option<&mut SyntheticLayer>,
+        mine: MyIncidents,
     ) {
         let saved = &state.saved;
         let as_of = state.agreements_as_of(atlas.as_of);
         let same = self.key.as_ref().is_some_and(|k| {
-            k.filter == saved.filter && k.as_of == as_of && k.hidden == saved.hidden_agreements
+            k.filter == saved.filter
+                && k.as_of == as_of
+                && k.hidden == saved.hidden_agreements
+                && k.mine == mine
         });
         if !same {
             self.incident_visible = saved.filter.visibility(&atlas.incidents);
+            if !mine.shown {
+                for v in self.incident_visible.iter_mut().skip(mine.bundled) {
+                    *v = false;
+                }
+            }
             self.site_visible = atlas.sites_shown_on(as_of, &saved.hidden_agreements);
             self.newest_first = in_time_order(&atlas.incidents, &self.incident_visible);
             self.newest_first.reverse();
@@ -58,6 +77,7 @@ impl Derived {
                 filter: saved.filter.clone(),
                 as_of,
                 hidden: saved.hidden_agreements.clone(),
+                mine,
             });
         }
         if let Some(s) = synthetic {

@@ -4,6 +4,7 @@
 
 use crate::model::Atlas;
 use crate::ui::find::FindState;
+use crate::ui::incident_form::IncidentForm;
 use crate::ui::incidents_panel::{DateFields, DateText};
 use crate::ui::save_image::SaveImage;
 use crate::ui::timeline_panel::TimelineState;
@@ -24,6 +25,13 @@ pub struct Dialogs {
     pub list_revealed: Option<usize>,
     /// "Save map image" (Ctrl+S): its dialog, the capture under way, the last outcome.
     pub save_image: SaveImage,
+    /// The "Import incidents" dialog is open, and its file field.
+    pub import_open: bool,
+    pub import_path: String,
+    /// The import's merge options, as chosen in its confirm window.
+    pub import_options: crate::model::workbench::MergeOptions,
+    /// The incident form, while open.
+    pub incident_form: Option<IncidentForm>,
 }
 
 impl Dialogs {
@@ -38,6 +46,10 @@ impl Dialogs {
             timeline_hovered: false,
             list_revealed: None,
             save_image: SaveImage::default(),
+            incident_form: None,
+            import_open: false,
+            import_path: String::new(),
+            import_options: crate::model::workbench::MergeOptions::default(),
         }
     }
 }

@@ -3,7 +3,7 @@
 //! asks egui for one more layout pass, so a click shows in the inspector in the same frame.
 
 use super::App;
-use super::command::Command;
+use super::command::{Command, FormStart};
 use super::keyboard::{KeyContext, shortcuts};
 use super::options::{SideTab, default_region, map_attribution};
 use super::state::Selection;
@@ -23,6 +23,7 @@ impl From<MapAction> for Command {
             MapAction::AddRulerPoint(p) => Self::AddRulerPoint(p),
             MapAction::MeasureFrom(p) => Self::MeasureFrom(p),
             MapAction::CentreAt(p) => Self::CentreAt(p),
+            MapAction::AddIncidentAt(p) => Self::OpenIncidentForm(FormStart::New(Some(p))),
             MapAction::WhatsHere(p) => Self::WhatsHere(p),
         }
     }
@@ -52,6 +53,8 @@ impl App {
         self.jobs.set_repaint(&ctx);
         // What arrived before anything is drawn applies at once.
         let mut early = self.jobs.poll();
+        let problems = self.workbench.poll();
+        self.report_errors(problems);
         early.extend(self.zones.poll());
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
@@ -59,7 +62,10 @@ impl App {
             self.apply(cmd);
         }
         let mut cmds = Vec::new();
+        self.menu_bar_ui(ui, &mut cmds);
         self.bars_and_windows_ui(ui, &mut cmds);
+        self.incident_form_ui(&ctx, &mut cmds);
+        self.import_windows_ui(&ctx, &mut cmds);
         self.status_bar_ui(ui, &mut cmds);
         self.side_panel_ui(ui, &mut cmds);
         self.inspector_panel_ui(ui, &mut cmds);
@@ -111,7 +117,13 @@ impl App {
             self.whats_here_window(ui, p, cmds);
         }
         if self.state.windows.errors {
-            egui::Panel::top("errors").show(ui, |ui| banner_ui(ui, &self.state.errors, cmds));
+            let corrupt = self.workbench.corrupt.is_some();
+            egui::Panel::top("errors").show(ui, |ui| {
+                banner_ui(ui, &self.state.errors, cmds);
+                if corrupt {
+                    super::frame_workbench::corrupt_log_ui(ui, cmds);
+                }
+            });
         }
         let mut help = self.state.windows.help;
         egui::Window::new("Keyboard and mouse")
@@ -227,6 +239,14 @@ impl App {
         if let Some(layers) = ui::layers_panel::layers_ui(ui, &self.state.saved.layers) {
             cmds.push(Command::SetLayers(layers));
         }
+        let shown = self.state.saved.show_my_incidents;
+        let mut on = shown;
+        let n = self.workbench.log.incidents().len();
+        ui.checkbox(&mut on, format!("My incidents ({n})"))
+            .on_hover_text("Your own incident log, drawn with the bundled incidents' symbols");
+        if on != shown {
+            cmds.push(Command::ShowMyIncidents(on));
+        }
         let action = ui::layers_panel::user_layers_ui(
             ui,
             &self.data.user_layers,
@@ -266,6 +286,9 @@ impl App {
                 s.len(),
             ));
         }
+        self.my_incidents_row_ui(ui, cmds);
+        let dialogs = &mut self.dialogs;
+        let atlas = &self.data.atlas;
         let message = self.state.export_message.as_deref();
         if ui::incidents_panel::export_ui(ui, &mut dialogs.export_path, shown, message) {
             cmds.push(Command::ExportShown(PathBuf::from(
@@ -316,7 +339,10 @@ impl App {
                     }
                 }
                 Selection::Item(Item::Record(record)) => {
-                    record_inspector_ui(ui, atlas, *record, cmds)
+                    if let Some(i) = record.incident() {
+                        self.incident_actions_ui(ui, i, cmds);
+                    }
+                    record_inspector_ui(ui, atlas, *record, cmds);
                 }
                 Selection::Cluster(members) => {
                     if let Some(i) = ui::inspector::cluster_ui(ui, atlas, members) {

@@ -35,6 +35,13 @@ pub fn shortcuts(ui: &Ui, k: KeyContext) -> Vec<Command> {
     if k.dialog_open || ui.ctx().egui_wants_keyboard_input() {
         return out;
     }
+    // Undo / redo of My incidents (a text field keeps its own undo).
+    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)) {
+        out.push(Command::Redo);
+    }
+    if ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::Z)) {
+        out.push(Command::Undo);
+    }
     let pressed = |key: Key| ui.input(|i| i.key_pressed(key));
     for (key, command) in [
         (Key::T, Command::ToggleTimeline),

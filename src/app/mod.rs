@@ -6,7 +6,9 @@
 //! - [`dialogs`]: the panels' own widget state (text fields, the find box, the save dialog);
 //! - [`command`] and [`apply`]: panels, the map, the keyboard and jobs report [`Command`]s,
 //!   and [`App::apply`] alone changes the state;
-//! - [`frame`]: lays out one frame and collects its commands.
+//! - [`frame`]: lays out one frame and collects its commands (`frame_workbench`: the menu bar,
+//!   the incident form and import windows, the inspector's buttons for the user's incidents);
+//! - [`workbench`]: the user's own incident log, its saves, and its place among the incidents.
 
 pub mod apply;
 #[cfg(test)]
@@ -15,10 +17,12 @@ pub mod command;
 pub mod derived;
 pub mod dialogs;
 mod frame;
+mod frame_workbench;
 pub mod jobs;
 pub mod keyboard;
 pub mod options;
 pub mod state;
+pub mod workbench;
 pub mod zones;
 
 pub use command::Command;
@@ -29,7 +33,7 @@ use crate::io::LoadReport;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::user::UserLayerView;
 use crate::map::{Camera, MapMemory, Scene, ScreenRect};
-use crate::model::{Atlas, IncidentFilter, Item};
+use crate::model::{Atlas, IncidentFilter, Item, RecordRef};
 use derived::Derived;
 use dialogs::Dialogs;
 use jobs::{Jobs, ScreenshotJob};
@@ -57,6 +61,8 @@ pub struct App {
     zones: zones::ZoneStore,
     screenshot: Option<ScreenshotJob>,
     frames: u64,
+    /// The user's own incident log.
+    workbench: workbench::Workbench,
 }
 
 impl App {
@@ -78,11 +84,25 @@ impl App {
         options: StartOptions,
         saved: Option<SavedState>,
     ) -> Self {
-        let atlas = report.atlas;
+        let mut atlas = report.atlas;
+        let (workbench, log_problem) =
+            workbench::Workbench::open(options.data_dir.clone(), &atlas.incidents);
+        atlas
+            .incidents
+            .extend(workbench.log.incidents().iter().cloned());
+        let mut scene = scene;
+        if !workbench.log.incidents().is_empty() {
+            scene.set_incidents(&atlas.incidents);
+        }
         let mut state = State {
             saved: saved.unwrap_or_default(),
             side_tab: options.side_tab,
-            errors: report.errors.iter().map(ToString::to_string).collect(),
+            errors: report
+                .errors
+                .iter()
+                .map(ToString::to_string)
+                .chain(log_problem)
+                .collect(),
             ..State::default()
         };
         state.windows.errors = !state.errors.is_empty();
@@ -119,6 +139,7 @@ impl App {
                 )
             }),
             frames: 0,
+            workbench,
         };
         app.refresh_derived();
         app
@@ -150,6 +171,11 @@ impl App {
             &data.atlas,
             &data.scene,
             data.synthetic.as_mut(),
+            derived::MyIncidents {
+                bundled: self.workbench.bundled,
+                shown: self.state.saved.show_my_incidents,
+                revision: self.workbench.synced,
+            },
         );
     }
 
@@ -174,6 +200,14 @@ impl App {
     /// Incident clusters (two or more incidents) drawn in the last frame.
     pub fn clusters(&self) -> impl Iterator<Item = &crate::map::cluster::Cluster> {
         self.map.clusters().iter().filter(|c| c.members.len() > 1)
+    }
+
+    /// Every incident the last frame drew on the map (alone or in a cluster), by index.
+    pub fn incidents_drawn(&self) -> impl Iterator<Item = usize> + '_ {
+        self.map
+            .clusters()
+            .iter()
+            .flat_map(|c| c.members.iter().copied())
     }
 
     /// The incidents listed after a click on a cluster.
@@ -234,6 +268,26 @@ impl App {
     /// The `--stress` incidents, once generated.
     pub fn synthetic(&self) -> Option<&SyntheticLayer> {
         self.data.synthetic.as_ref()
+    }
+
+    /// The user's own incident log ("My incidents").
+    pub fn my_log(&self) -> &crate::model::workbench::IncidentLog {
+        &self.workbench.log
+    }
+
+    /// Whether the user's log failed to load (and is kept, unsaved, until the user decides).
+    pub fn log_is_corrupt(&self) -> bool {
+        self.workbench.corrupt.is_some()
+    }
+
+    /// The user's incident `id` as a record of the atlas (they follow the bundled ones).
+    pub fn my_incident_ref(&self, id: &str) -> Option<RecordRef> {
+        self.workbench.atlas_index(id).map(RecordRef::Incident)
+    }
+
+    /// The incidents the Incidents tab lists, newest first (indices into `atlas().incidents`).
+    pub fn listed_incidents(&self) -> &[usize] {
+        &self.derived.newest_first
     }
 
     /// The user's layers.

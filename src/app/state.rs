@@ -24,6 +24,9 @@ pub struct SavedState {
     /// Whether the timeline panel is open (`T` toggles it).
     #[serde(default = "yes")]
     pub show_timeline: bool,
+    /// Whether the user's own incidents are shown.
+    #[serde(default = "yes")]
+    pub show_my_incidents: bool,
     /// The lens maritime zones are drawn under (a lens id); `None`: zones off.
     #[serde(default)]
     pub lens: Option<String>,
@@ -42,6 +45,7 @@ impl Default for SavedState {
             as_of: None,
             hidden_agreements: BTreeSet::new(),
             show_timeline: true,
+            show_my_incidents: true,
             lens: None,
         }
     }

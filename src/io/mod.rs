@@ -14,6 +14,7 @@ pub mod error;
 pub mod export;
 pub mod features;
 pub mod incident_csv;
+pub mod incident_import;
 pub mod incident_log;
 pub mod incidents;
 pub mod lenses;

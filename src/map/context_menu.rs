@@ -38,6 +38,10 @@ pub fn context_menu(
             action = Some(MapAction::MeasureFrom(ll));
             ui.close();
         }
+        if ui.button("Add incident here").clicked() {
+            action = Some(MapAction::AddIncidentAt(ll));
+            ui.close();
+        }
         if ui.button("What's here?").clicked() {
             action = Some(MapAction::WhatsHere(ll));
             ui.close();

@@ -186,6 +186,15 @@ impl Scene {
             .or_insert_with(|| build_lod(polygons, lod))
     }
 
+    /// Re-projects the incidents (after the user's log changed) and re-indexes them for picking.
+    pub fn set_incidents(&mut self, incidents: &[crate::model::Incident]) {
+        self.incidents = incidents
+            .iter()
+            .map(|i| world_from_lon_lat(i.position.0))
+            .collect();
+        self.pick = PickIndex::build(&self.features, &self.incidents, &self.sites, &self.claims);
+    }
+
     /// Number of levels built so far (for tests and diagnostics).
     pub fn built_lods(&self) -> usize {
         self.lods.len()

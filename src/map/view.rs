@@ -46,6 +46,8 @@ pub enum MapAction {
     MeasureFrom(Coord<f64>),
     /// Context menu: centre the map on this point (lon/lat).
     CentreAt(Coord<f64>),
+    /// Context menu: add an incident of the user's at this point (lon/lat).
+    AddIncidentAt(Coord<f64>),
     /// Context menu: what zones and claims hold this point (lon/lat).
     WhatsHere(Coord<f64>),
 }

@@ -35,6 +35,13 @@ impl FindState {
         }
     }
 
+    /// Indexes `atlas` again (its incidents changed); what is typed stays.
+    pub fn reindex(&mut self, atlas: &Atlas) {
+        self.index = SearchIndex::build(atlas);
+        self.searched.clear();
+        self.hits.clear();
+    }
+
     /// Whether the box had the keyboard in the last frame (egui drops the focus on Esc before
     /// the app sees the key, so the app asks this instead).
     pub fn had_focus(&self) -> bool {

@@ -3,7 +3,7 @@
 use egui::Ui;
 
 /// What each key or gesture does, in the order a new user meets them.
-pub const SHORTCUTS: [(&str, &str); 18] = [
+pub const SHORTCUTS: [(&str, &str); 19] = [
     ("Drag, arrow keys", "pan"),
     (
         "Wheel, pinch, + / −",
@@ -30,7 +30,11 @@ pub const SHORTCUTS: [(&str, &str); 18] = [
     ("Backspace", "remove the ruler's last point"),
     (
         "Right-click",
-        "copy a position, measure from it, centre on it",
+        "copy a position, measure from it, centre on it, add an incident there",
+    ),
+    (
+        "Ctrl+Z / Ctrl+Shift+Z",
+        "undo / redo an edit of My incidents",
     ),
     (
         "Ctrl+S",

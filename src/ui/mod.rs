@@ -5,6 +5,7 @@ pub mod agreements_panel;
 pub mod find;
 pub mod fonts;
 pub mod help;
+pub mod incident_form;
 pub mod incidents_panel;
 pub mod inspector;
 pub mod layers_panel;

@@ -63,6 +63,13 @@ const PLOT_HEIGHT: f32 = 120.0;
 /// First year the monthly plot shows; older landmark incidents are counted but start off-plot.
 const FIRST_YEAR: f64 = 2009.0;
 
+impl TimelineState {
+    /// Forgets the monthly counts (the incidents changed).
+    pub fn invalidate(&mut self) {
+        self.cache = None;
+    }
+}
+
 /// Draws the panel. Returns a new date range when the user finished a drag.
 pub fn timeline_ui(
     ui: &mut Ui,
