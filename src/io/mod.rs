@@ -26,6 +26,7 @@ pub mod props;
 pub mod save_worker;
 pub mod source;
 pub mod user_file;
+mod user_scan;
 pub mod validate;
 pub mod web_url;
 pub mod zone_data;
