@@ -197,3 +197,37 @@ fn settings_commands_change_only_what_they_name() {
     app.apply(Command::SetLayers(layers.clone()));
     assert_eq!(app.saved().layers, layers);
 }
+
+#[test]
+fn saved_state_that_cannot_be_shown_is_reset_and_said() {
+    let mut saved = super::SavedState {
+        camera: Some(Camera {
+            center_world: (f64::NAN, 1e308),
+            zoom: 5.0,
+        }),
+        ..Default::default()
+    };
+    saved.layers.claims.opacity = f32::NAN;
+    saved.filter.from = Some(date("2024-05-01"));
+    saved.filter.to = Some(date("2024-01-01"));
+    let report = crate::io::load(&crate::io::DataSource::Embedded);
+    let app = App::from_report(report, StartOptions::default(), Some(saved));
+    assert_eq!(app.saved().camera, None, "the default view instead");
+    assert!((app.saved().layers.claims.opacity - 1.0).abs() < f32::EPSILON);
+    assert_eq!((app.filter().from, app.filter().to), (None, None));
+    assert!(
+        app.errors()
+            .iter()
+            .any(|e| e.contains("view") && e.contains("layers") && e.contains("date range")),
+        "{:?}",
+        app.errors()
+    );
+    // A sane saved state is kept as it was.
+    let good = super::SavedState {
+        camera: Some(Camera::at_lon_lat(117.0, 15.0, 9.0)),
+        ..Default::default()
+    };
+    let (kept, reset) = good.clone().sanitized();
+    assert_eq!(kept, good);
+    assert!(reset.is_empty());
+}

@@ -94,8 +94,9 @@ impl App {
         if !workbench.log.incidents().is_empty() {
             scene.set_incidents(&atlas.incidents);
         }
+        let (saved, reset) = saved.unwrap_or_default().sanitized();
         let mut state = State {
-            saved: saved.unwrap_or_default(),
+            saved,
             side_tab: options.side_tab,
             errors: report
                 .errors
@@ -105,6 +106,12 @@ impl App {
                 .collect(),
             ..State::default()
         };
+        if !reset.is_empty() {
+            state.errors.push(format!(
+                "Saved settings could not be used and were reset: {}",
+                reset.join(", ")
+            ));
+        }
         state.windows.errors = !state.errors.is_empty();
         options.apply_to(&mut state, &atlas);
         let mut jobs = Jobs::default();
@@ -152,6 +159,10 @@ impl App {
         scene: Scene,
         options: StartOptions,
     ) -> Self {
+        // egui's memory was restored from disk before the app exists; nothing of ours lives
+        // there, and a hostile zoom factor in it must not outlive this start.
+        cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
+        cc.egui_ctx.set_zoom_factor(1.0);
         crate::ui::fonts::install(&cc.egui_ctx);
         let saved = if options.screenshot.is_some() {
             None
@@ -360,6 +371,13 @@ impl eframe::App for App {
         if self.screenshot.is_none() {
             eframe::set_value(storage, STORAGE_KEY, &self.state.saved);
         }
+    }
+
+    /// egui's own memory (window zoom, widget state) is not restored from disk: a zoom factor
+    /// of 0 or NaN in a hand-edited file would stop the app at every start, and nothing the
+    /// user chose lives there (the view and layers are in [`SavedState`], validated).
+    fn persist_egui_memory(&self) -> bool {
+        false
     }
 
     fn clear_color(&self, _visuals: &egui::Visuals) -> [f32; 4] {

@@ -51,6 +51,36 @@ impl Default for SavedState {
     }
 }
 
+impl SavedState {
+    /// The saved state with every field that cannot be shown reset to its default, and what
+    /// was reset (for the status line). A hand-edited or corrupted file must never stop the
+    /// app from opening.
+    pub fn sanitized(mut self) -> (Self, Vec<&'static str>) {
+        let mut reset = Vec::new();
+        if self.camera.is_some_and(|c| !c.is_sane()) {
+            self.camera = None;
+            reset.push("view");
+        }
+        let bad_opacity = |o: f32| !(0.0..=1.0).contains(&o);
+        let layers = &self.layers;
+        if crate::map::LayerId::ALL
+            .iter()
+            .any(|id| bad_opacity(layers.get(*id).opacity))
+        {
+            self.layers = crate::map::Layers::default();
+            reset.push("layers");
+        }
+        if let (Some(a), Some(b)) = (self.filter.from, self.filter.to)
+            && a > b
+        {
+            self.filter.from = None;
+            self.filter.to = None;
+            reset.push("date range");
+        }
+        (self, reset)
+    }
+}
+
 /// What the inspector shows: one item, or the incidents of a clicked cluster.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Selection {

@@ -48,6 +48,18 @@ pub struct Camera {
 }
 
 impl Camera {
+    /// Whether the camera can be drawn: a finite centre on the world and a zoom in range
+    /// (a saved state can hold anything: NaN, 1e308).
+    pub fn is_sane(&self) -> bool {
+        let half = super::projection::WORLD_WIDTH_M;
+        let (x, y) = self.center_world;
+        x.is_finite()
+            && y.is_finite()
+            && x.abs() <= half
+            && y.abs() <= half
+            && (MIN_ZOOM..=MAX_ZOOM).contains(&self.zoom)
+    }
+
     /// A camera centred on a lon/lat at a zoom (clamped to the allowed range).
     pub fn at_lon_lat(lon: f64, lat: f64, zoom: f64) -> Self {
         let w = world_from_lon_lat(Coord { x: lon, y: lat });
