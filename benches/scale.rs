@@ -42,7 +42,7 @@ fn pick(c: &mut Criterion) {
         .collect();
     let zoom = 8.0;
     // 8 pt at zoom 8 ≈ 4.9 km: a realistic tolerance at a mid zoom.
-    let tolerance_m = 8.0 * contested_waters::map::Camera::at_lon_lat(118.0, 15.0, zoom).m_per_px();
+    let tolerance_m = 8.0 * contested_waters::map::Camera::at_lon_lat(118.0, 15.0, zoom).m_per_pt();
     let mut k = 0;
     c.bench_function("pick_1m", |b| {
         b.iter(|| {

@@ -131,7 +131,7 @@ impl App {
             }
             Command::PanBy(d) => {
                 if let Some(cam) = current {
-                    *camera = Some(cam.panned_by_px(d));
+                    *camera = Some(cam.panned_by_pt(d));
                 }
             }
             _ => {}

@@ -75,8 +75,8 @@ impl Camera {
         let max = world_from_lon_lat(bounds.max());
         let span_x = (max.x - min.x).max(1.0);
         let span_y = (max.y - min.y).max(1.0);
-        let px_per_m = (size_pt.x / span_x).min(size_pt.y / span_y);
-        let zoom = (px_per_m * WORLD_WIDTH_M / TILE_PX).log2();
+        let pt_per_m = (size_pt.x / span_x).min(size_pt.y / span_y);
+        let zoom = (pt_per_m * WORLD_WIDTH_M / TILE_PX).log2();
         Self {
             center_world: ((min.x + max.x) / 2.0, (min.y + max.y) / 2.0),
             zoom: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
@@ -96,17 +96,17 @@ impl Camera {
     }
 
     /// Screen points per world metre.
-    pub fn px_per_m(&self) -> f64 {
+    pub fn pt_per_m(&self) -> f64 {
         TILE_PX * self.zoom.exp2() / WORLD_WIDTH_M
     }
 
     /// World metres per screen point.
-    pub fn m_per_px(&self) -> f64 {
-        1.0 / self.px_per_m()
+    pub fn m_per_pt(&self) -> f64 {
+        1.0 / self.pt_per_m()
     }
 
     pub fn screen_from_world(&self, viewport: &ScreenRect, world: Coord<f64>) -> Coord<f64> {
-        let s = self.px_per_m();
+        let s = self.pt_per_m();
         let c = viewport.center();
         Coord {
             x: c.x + (world.x - self.center_world.0) * s,
@@ -115,7 +115,7 @@ impl Camera {
     }
 
     pub fn world_from_screen(&self, viewport: &ScreenRect, screen: Coord<f64>) -> Coord<f64> {
-        let m = self.m_per_px();
+        let m = self.m_per_pt();
         let c = viewport.center();
         Coord {
             x: self.center_world.0 + (screen.x - c.x) * m,
@@ -131,8 +131,8 @@ impl Camera {
     }
 
     /// Moves the map with the pointer: a drag by `delta_pt` moves the content by the same amount.
-    pub fn panned_by_px(&self, delta_pt: Coord<f64>) -> Self {
-        let m = self.m_per_px();
+    pub fn panned_by_pt(&self, delta_pt: Coord<f64>) -> Self {
+        let m = self.m_per_pt();
         Self {
             center_world: (
                 self.center_world.0 - delta_pt.x * m,
@@ -163,7 +163,7 @@ impl Camera {
     /// Map scale denominator (1:N) at the centre, for a screen of `px_per_mm` points per mm.
     pub fn scale_denominator(&self, px_per_mm: f64) -> f64 {
         let lat = self.center_lon_lat().y;
-        self.m_per_px() * super::projection::ground_m_per_world_m(lat) * px_per_mm * 1000.0
+        self.m_per_pt() * super::projection::ground_m_per_world_m(lat) * px_per_mm * 1000.0
     }
 }
 
@@ -231,7 +231,7 @@ mod tests {
         let cam = Camera::at_lon_lat(118.0, 18.0, 6.0);
         let p = Coord { x: 300.0, y: 300.0 };
         let w = cam.world_from_screen(&vp(), p);
-        let moved = cam.panned_by_px(Coord { x: 40.0, y: -25.0 });
+        let moved = cam.panned_by_pt(Coord { x: 40.0, y: -25.0 });
         let now = moved.screen_from_world(&vp(), w);
         assert!(
             (now.x - 340.0).abs() < 1e-6 && (now.y - 275.0).abs() < 1e-6,

@@ -21,8 +21,8 @@ const STEPS_DEG: [f64; 14] = [
 ];
 
 /// The finest spacing whose lines stay at least `min_gap_pt` apart on screen at the equator's scale.
-pub fn step_deg(px_per_m: f64, min_gap_pt: f64) -> f64 {
-    let px_per_deg = WORLD_WIDTH_M / 360.0 * px_per_m;
+pub fn step_deg(pt_per_m: f64, min_gap_pt: f64) -> f64 {
+    let px_per_deg = WORLD_WIDTH_M / 360.0 * pt_per_m;
     STEPS_DEG
         .iter()
         .copied()
@@ -68,8 +68,8 @@ mod tests {
 
     #[test]
     fn finer_as_you_zoom() {
-        let coarse = step_deg(Camera::at_lon_lat(118.0, 15.0, 4.0).px_per_m(), 80.0);
-        let fine = step_deg(Camera::at_lon_lat(118.0, 15.0, 12.0).px_per_m(), 80.0);
+        let coarse = step_deg(Camera::at_lon_lat(118.0, 15.0, 4.0).pt_per_m(), 80.0);
+        let fine = step_deg(Camera::at_lon_lat(118.0, 15.0, 12.0).pt_per_m(), 80.0);
         assert!(fine < coarse, "{fine} vs {coarse}");
         assert!(coarse >= 5.0);
         assert!(fine <= 1.0 / 12.0);

@@ -63,7 +63,7 @@ impl MapMemory {
         }
         let clusters = if incidents_on {
             let vis = camera.visible_world(&viewport);
-            let pad = CLUSTER_PAD_PT * camera.m_per_px();
+            let pad = CLUSTER_PAD_PT * camera.m_per_pt();
             let on_screen = |w: &Coord<f64>| {
                 w.x >= vis.min().x - pad
                     && w.x <= vis.max().x + pad
@@ -76,7 +76,7 @@ impl MapMemory {
                     .enumerate()
                     .filter(|(i, w)| shown.incidents.get(*i) == Some(&true) && on_screen(w))
                     .map(|(i, w)| (i, *w)),
-                CELL_PT * camera.m_per_px(),
+                CELL_PT * camera.m_per_pt(),
             )
         } else {
             Vec::new()

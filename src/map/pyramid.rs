@@ -545,7 +545,7 @@ mod tests {
     fn cell_sizes_halve_per_level_and_match_the_zoom() {
         assert!((cell_m(5) / cell_m(6) - 2.0).abs() < 1e-12);
         let cam = crate::map::Camera::at_lon_lat(115.0, 10.0, 6.0);
-        let px = cell_m(level_for_zoom(6.0)) / cam.m_per_px();
+        let px = cell_m(level_for_zoom(6.0)) / cam.m_per_pt();
         assert!((px - 32.0).abs() < 1e-6, "{px}");
         assert_eq!(level_for_zoom(6.99), 6);
         assert_eq!(level_for_zoom(-3.0), 0);

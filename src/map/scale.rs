@@ -22,7 +22,7 @@ pub fn nice_below(max: f64) -> f64 {
 
 /// Ground metres per screen point at the camera's centre latitude.
 pub fn ground_m_per_pt(camera: &Camera) -> f64 {
-    camera.m_per_px() * ground_m_per_world_m(camera.center_lon_lat().y)
+    camera.m_per_pt() * ground_m_per_world_m(camera.center_lon_lat().y)
 }
 
 /// Lengths of the scale bars: `(km, points)` and `(nm, points)`.

@@ -210,7 +210,7 @@ fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
             center_world: (0.0, 0.0),
             zoom: f64::from(lod),
         };
-        SIMPLIFY_TOLERANCE_PX * cam.m_per_px()
+        SIMPLIFY_TOLERANCE_PX * cam.m_per_pt()
     };
     polygons
         .iter()

@@ -83,9 +83,9 @@ impl SyntheticLayer {
     }
 
     /// The cells to draw at this camera: each the filtered rows of one grid cell on screen.
-    pub fn cells(&self, camera: &Camera, viewport: &ScreenRect, pad_px: f64) -> Vec<CellAgg> {
+    pub fn cells(&self, camera: &Camera, viewport: &ScreenRect, pad_pt: f64) -> Vec<CellAgg> {
         let vis = camera.visible_world(viewport);
-        let pad = pad_px * camera.m_per_px();
+        let pad = pad_pt * camera.m_per_pt();
         self.cells_in(camera.zoom, grow(vis.min(), vis.max(), pad))
     }
 
@@ -199,7 +199,7 @@ mod tests {
             let cam = Camera::at_lon_lat(lon, lat, 13.0);
             let cells = l.cells(&cam, &viewport(), 40.0);
             let at = world_from_lon_lat(Coord { x: lon, y: lat });
-            let tol = 8.0 * cam.m_per_px();
+            let tol = 8.0 * cam.m_per_pt();
             let got = pick_cells(&cells, at, tol);
             assert_eq!(
                 got,
@@ -234,7 +234,7 @@ mod tests {
             let c = l.data.lon_lat[j];
             let cam = Camera::at_lon_lat(c.x, c.y, 15.0);
             let cells = l.cells(&cam, &viewport(), 40.0);
-            let tol = 8.0 * cam.m_per_px();
+            let tol = 8.0 * cam.m_per_pt();
             match pick_cells(&cells, l.pyramid.world[j], tol) {
                 Some(SyntheticHit::Single(i)) => {
                     assert_eq!(i, j);

@@ -116,9 +116,9 @@ impl UserScene {
     }
 
     /// The cells to draw at this camera: points, and paths too small to draw as lines.
-    pub fn point_cells(&self, camera: &Camera, viewport: &ScreenRect, pad_px: f64) -> Vec<CellAgg> {
+    pub fn point_cells(&self, camera: &Camera, viewport: &ScreenRect, pad_pt: f64) -> Vec<CellAgg> {
         let vis = camera.visible_world(viewport);
-        let pad = pad_px * camera.m_per_px();
+        let pad = pad_pt * camera.m_per_pt();
         self.cells_in(camera.zoom, grow(vis.min(), vis.max(), pad))
     }
 
@@ -255,7 +255,7 @@ mod tests {
             let cam = Camera::at_lon_lat(115.0, 10.0, zoom);
             let vis = cam.visible_world(&viewport());
             let counted: u32 = scene
-                .point_cells(&cam, &viewport(), 1e9 / cam.m_per_px())
+                .point_cells(&cam, &viewport(), 1e9 / cam.m_per_pt())
                 .iter()
                 .map(|c| c.count)
                 .sum();
@@ -295,13 +295,13 @@ mod tests {
         let cam = Camera::at_lon_lat(p[0], p[1], 14.0);
         let at = world_from_lon_lat(Coord { x: p[0], y: p[1] });
         assert_eq!(
-            scene.pick(cam.zoom, at, 8.0 * cam.m_per_px()),
+            scene.pick(cam.zoom, at, 8.0 * cam.m_per_pt()),
             Some(UserHit::Feature(107))
         );
         // Zoomed far out the points share a cell.
         let far = Camera::at_lon_lat(p[0], p[1], 3.0);
         assert!(matches!(
-            scene.pick(far.zoom, at, 8.0 * far.m_per_px()),
+            scene.pick(far.zoom, at, 8.0 * far.m_per_pt()),
             Some(UserHit::Several(n)) if n > 1
         ));
     }

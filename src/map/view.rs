@@ -126,7 +126,7 @@ pub fn egui_rect(vp: &ScreenRect) -> Rect {
 fn moved_camera(ui: &Ui, response: &Response, viewport: &ScreenRect, camera: Camera) -> Camera {
     let mut camera = camera;
     if response.dragged() {
-        camera = camera.panned_by_px(coord(response.drag_delta().to_pos2()));
+        camera = camera.panned_by_pt(coord(response.drag_delta().to_pos2()));
     }
     if let Some(hover) = response.hover_pos() {
         let (scroll, pinch) = ui.input(|i| (i.smooth_scroll_delta().y, i.zoom_delta()));
@@ -202,7 +202,7 @@ impl MapView<'_> {
             web,
             camera,
             viewport,
-            tolerance_m: PICK_TOLERANCE_PT * camera.m_per_px(),
+            tolerance_m: PICK_TOLERANCE_PT * camera.m_per_pt(),
         };
         let lon_lat_at =
             |p: Pos2| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p)));

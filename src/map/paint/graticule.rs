@@ -8,7 +8,7 @@ use egui::{Align2, FontId, Pos2, Stroke};
 use geo::Coord;
 
 pub fn paint_graticule(c: &Canvas<'_>, opacity: f32) {
-    let step = step_deg(c.camera.px_per_m(), 90.0);
+    let step = step_deg(c.camera.pt_per_m(), 90.0);
     let vis = c.camera.visible_world(&c.viewport);
     let a = lon_lat_from_world(vis.min());
     let b = lon_lat_from_world(vis.max());

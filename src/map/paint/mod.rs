@@ -85,7 +85,7 @@ impl Canvas<'_> {
     /// Whether a world point is on screen, or within `pad_pt` of it.
     fn near_screen(&self, w: Coord<f64>, pad_pt: f64) -> bool {
         let vis = self.camera.visible_world(&self.viewport);
-        let pad = pad_pt * self.camera.m_per_px();
+        let pad = pad_pt * self.camera.m_per_pt();
         w.x >= vis.min().x - pad
             && w.x <= vis.max().x + pad
             && w.y >= vis.min().y - pad
