@@ -150,24 +150,24 @@ fn agreements_legend_ui(ui: &mut Ui) {
         );
     });
     legend_row(ui, "area a dated statement says is covered", |p, r| {
-        let r = r.shrink(2.0);
-        let ring = [
-            r.left_top(),
-            r.right_top(),
-            r.right_bottom(),
-            r.left_bottom(),
-            r.left_top(),
-        ];
-        p.extend(egui::Shape::dashed_line(
-            &ring,
-            egui::Stroke::new(1.5, style::PARTY_LINK),
-            5.0,
-            3.0,
-        ));
+        dashed_box(p, r, egui::Stroke::new(1.5, style::PARTY_LINK), 5.0);
     });
     legend_row(ui, "base or site covered by an agreement", |p, r| {
         style::site_symbol(p, r.center(), 4.5, 1.0);
     });
+}
+
+/// A swatch's outline, dashed (`dash` long, 3 pt gaps), inset 2 pt.
+fn dashed_box(p: &egui::Painter, r: egui::Rect, stroke: egui::Stroke, dash: f32) {
+    let r = r.shrink(2.0);
+    let ring = [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ];
+    p.extend(egui::Shape::dashed_line(&ring, stroke, dash, 3.0));
 }
 
 fn basemap_legend_ui(ui: &mut Ui) {
@@ -186,22 +186,7 @@ fn basemap_legend_ui(ui: &mut Ui) {
     legend_row(
         ui,
         "small island, zoomed in past 1:10m: approximate",
-        |p, r| {
-            let r = r.shrink(2.0);
-            let ring = [
-                r.left_top(),
-                r.right_top(),
-                r.right_bottom(),
-                r.left_bottom(),
-                r.left_top(),
-            ];
-            p.extend(egui::Shape::dashed_line(
-                &ring,
-                egui::Stroke::new(1.2, style::BORDER),
-                4.0,
-                3.0,
-            ));
-        },
+        |p, r| dashed_box(p, r, egui::Stroke::new(1.2, style::BORDER), 4.0),
     );
 }
 

@@ -108,6 +108,23 @@ impl Canvas<'_> {
     }
 }
 
+/// A small text centred above `at`, on a white backdrop of `backdrop` opacity (times the
+/// layer's): the labels the web and the zones put on the map.
+fn boxed_label(c: &Canvas<'_>, at: Pos2, text: &str, color: Color32, opacity: f32, backdrop: f32) {
+    let g = c.painter.layout_no_wrap(
+        text.to_owned(),
+        egui::FontId::proportional(10.5),
+        style::faded(color, opacity),
+    );
+    let rect = egui::Align2::CENTER_BOTTOM.anchor_size(at, g.size());
+    c.painter.rect_filled(
+        rect.expand(2.0),
+        3.0,
+        style::faded(Color32::WHITE, backdrop * opacity),
+    );
+    c.painter.galley(rect.min, g, color);
+}
+
 /// What is selected and hovered, for highlights.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Marks {

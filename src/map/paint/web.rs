@@ -135,16 +135,5 @@ fn senkaku_centre(atlas: &Atlas, scene: &Scene) -> Option<Coord<f64>> {
 }
 
 fn ring_label(c: &Canvas<'_>, at: Pos2, text: &str, opacity: f32) {
-    let g = c.painter.layout_no_wrap(
-        text.to_owned(),
-        FontId::proportional(10.5),
-        style::faded(COVERAGE, opacity),
-    );
-    let rect = Align2::CENTER_BOTTOM.anchor_size(at, g.size());
-    c.painter.rect_filled(
-        rect.expand(2.0),
-        3.0,
-        style::faded(Color32::WHITE, 0.75 * opacity),
-    );
-    c.painter.galley(rect.min, g, COVERAGE);
+    super::boxed_label(c, at, text, COVERAGE, opacity, 0.75);
 }

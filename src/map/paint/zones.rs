@@ -6,7 +6,7 @@ use super::Canvas;
 use crate::map::style;
 use crate::map::zones::ZoneScene;
 use crate::model::zones::ZoneKind;
-use egui::{Align2, Color32, FontId, Shape, Stroke};
+use egui::{Color32, Shape, Stroke};
 
 /// Labels of feature zones appear from this zoom on (below it they would carpet the map).
 const LABEL_MIN_ZOOM: f64 = 7.0;
@@ -63,16 +63,5 @@ pub fn paint_zones(c: &Canvas<'_>, zones: &ZoneScene, opacity: f32) {
 }
 
 fn label(c: &Canvas<'_>, at: egui::Pos2, text: &str, color: Color32, opacity: f32) {
-    let g = c.painter.layout_no_wrap(
-        text.to_owned(),
-        FontId::proportional(10.5),
-        style::faded(color, opacity),
-    );
-    let rect = Align2::CENTER_BOTTOM.anchor_size(at, g.size());
-    c.painter.rect_filled(
-        rect.expand(2.0),
-        3.0,
-        style::faded(Color32::WHITE, 0.7 * opacity),
-    );
-    c.painter.galley(rect.min, g, color);
+    super::boxed_label(c, at, text, color, opacity, 0.7);
 }
