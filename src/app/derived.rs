@@ -7,6 +7,7 @@ use crate::map::focus::{AgreementFocus, agreement_focus};
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Scene, Shown};
 use crate::model::filter::in_time_order;
+use crate::model::within::ZoneIndex;
 use crate::model::{Atlas, Date, IncidentFilter, Item, RecordRef};
 use std::collections::BTreeSet;
 
@@ -17,6 +18,8 @@ struct ShownKey {
     as_of: Option<Date>,
     hidden: BTreeSet<String>,
     mine: MyIncidents,
+    /// The lens whose zones the *where* criterion was answered from (`None`: inactive).
+    zones: Option<String>,
 }
 
 /// Where the user's incidents start in `atlas.incidents`, whether they are shown, and a count of
@@ -53,17 +56,21 @@ impl Derived {
         scene: &Scene,
         synthetic: Option<&mut SyntheticLayer>,
         mine: MyIncidents,
+        zones: Option<&ZoneIndex>,
     ) {
         let saved = &state.saved;
+        let zones = zones.filter(|_| saved.filter.within.is_some());
+        let zones_lens = zones.map(|z| z.lens.clone());
         let as_of = state.agreements_as_of(atlas.as_of);
         let same = self.key.as_ref().is_some_and(|k| {
             k.filter == saved.filter
                 && k.as_of == as_of
                 && k.hidden == saved.hidden_agreements
                 && k.mine == mine
+                && k.zones == zones_lens
         });
         if !same {
-            self.incident_visible = saved.filter.visibility(&atlas.incidents);
+            self.incident_visible = saved.filter.visibility(&atlas.incidents, zones);
             if !mine.shown {
                 for v in self.incident_visible.iter_mut().skip(mine.bundled) {
                     *v = false;
@@ -78,6 +85,7 @@ impl Derived {
                 as_of,
                 hidden: saved.hidden_agreements.clone(),
                 mine,
+                zones: zones_lens,
             });
         }
         if let Some(s) = synthetic {

@@ -280,6 +280,10 @@ impl App {
         ) {
             cmds.push(Command::SetFilter(f));
         }
+        let filter = &self.state.saved.filter;
+        if let Some(f) = ui::where_filter::where_ui(ui, &self.where_zones(), filter) {
+            cmds.push(Command::SetFilter(f));
+        }
         if let Some(s) = &self.data.synthetic {
             ui.label(ui::incidents_panel::synthetic_count_label(
                 s.shown(),

@@ -176,6 +176,8 @@ impl App {
     /// Brings the derived caches in line with the state.
     fn refresh_derived(&mut self) {
         self.ensure_zones();
+        let lens = self.state.saved.lens.as_deref();
+        let zones = lens.and_then(|l| self.zones.index(l));
         let data = &mut self.data;
         self.derived.update(
             &self.state,
@@ -187,6 +189,7 @@ impl App {
                 shown: self.state.saved.show_my_incidents,
                 revision: self.workbench.synced,
             },
+            zones,
         );
     }
 

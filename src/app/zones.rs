@@ -4,6 +4,7 @@
 use super::App;
 use super::command::Command;
 use crate::map::zones::ZoneScene;
+use crate::model::within::ZoneIndex;
 use crate::model::zones::query::{WhatsHere, whats_here};
 use crate::model::zones::{Coasts, Inputs, build};
 use crate::model::{Atlas, Item};
@@ -15,8 +16,10 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 pub struct ZoneStore {
     /// Computed, one per lens asked for.
     pub scenes: Vec<ZoneScene>,
+    /// Each computed lens's zones for the incident filter's *where*.
+    indexes: Vec<ZoneIndex>,
     /// Lenses being computed.
-    pending: Vec<(String, Receiver<ZoneScene>)>,
+    pending: Vec<(String, Receiver<(ZoneScene, ZoneIndex)>)>,
     /// The coasts What's-here measures from (made on first use).
     coasts: Option<Coasts>,
     /// The last answer, with the point and lens it is for.
@@ -27,6 +30,11 @@ impl ZoneStore {
     /// The zones of a lens, once computed.
     pub fn scene(&self, lens: &str) -> Option<&ZoneScene> {
         self.scenes.iter().find(|s| s.lens == lens)
+    }
+
+    /// The zones of a lens for point queries, once computed.
+    pub fn index(&self, lens: &str) -> Option<&ZoneIndex> {
+        self.indexes.iter().find(|s| s.lens == lens)
     }
 
     /// Lenses still being computed.
@@ -55,8 +63,9 @@ impl ZoneStore {
                 features: &features,
                 claims: &claims,
             };
-            let scene = ZoneScene::build(&build(&lens, inputs));
-            if tx.send(scene).is_ok()
+            let zones = build(&lens, inputs);
+            let index = ZoneIndex::new(&zones, &coasts);
+            if tx.send((ZoneScene::build(&zones), index)).is_ok()
                 && let Some(ctx) = repaint
             {
                 ctx.request_repaint();
@@ -68,8 +77,10 @@ impl ZoneStore {
     /// Collects finished lenses as commands.
     pub fn poll(&mut self) -> Vec<Command> {
         let mut out = Vec::new();
+        let indexes = &mut self.indexes;
         self.pending.retain(|(_, rx)| match rx.try_recv() {
-            Ok(scene) => {
+            Ok((scene, index)) => {
+                indexes.push(index);
                 out.push(Command::ZonesReady(Box::new(scene)));
                 false
             }
@@ -127,6 +138,28 @@ impl App {
         let point = self.here_point()?;
         let lens = self.state.here_lens().to_owned();
         self.zones.answer(&self.data.atlas, point, &lens)
+    }
+
+    /// The zones of the lens shown for the incident filter's *where*: `None` with zones off or
+    /// still computing.
+    pub fn zone_index(&self) -> Option<&ZoneIndex> {
+        self.zones.index(self.state.saved.lens.as_deref()?)
+    }
+
+    /// What the incident filter's *where* can be answered from now.
+    pub(super) fn where_zones(&self) -> crate::ui::where_filter::WhereZones<'_> {
+        use crate::ui::where_filter::WhereZones;
+        let Some(lens) = self.state.saved.lens.as_deref() else {
+            return WhereZones::Off;
+        };
+        // A lens the data lacks is never computed: no zones to answer from.
+        let Some(name) = self.data.atlas.lenses.get(lens).map(|l| l.name.as_str()) else {
+            return WhereZones::Off;
+        };
+        match self.zones.index(lens) {
+            Some(index) => WhereZones::Ready(name, index),
+            None => WhereZones::Computing(name),
+        }
     }
 
     /// The zones drawn now, if computed.

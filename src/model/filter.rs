@@ -1,7 +1,9 @@
-//! Which incidents are shown: by kind, by actor country and by date range. Pure model logic.
+//! Which incidents are shown: by kind, by actor country, by date range and by where they took
+//! place (a state's zone under the lens shown). Pure model logic.
 
 use super::common::{Country, Date};
 use super::incident::{Incident, IncidentKind};
+use super::within::{Within, ZoneIndex};
 use std::collections::BTreeSet;
 
 /// The incident filter the user sets; an empty `actors` set means every country.
@@ -12,6 +14,9 @@ pub struct IncidentFilter {
     /// Inclusive bounds; `None` is open-ended.
     pub from: Option<Date>,
     pub to: Option<Date>,
+    /// Inside a state's zone under the lens shown; `None`: anywhere.
+    #[serde(default)]
+    pub within: Option<Within>,
 }
 
 impl Default for IncidentFilter {
@@ -21,13 +26,15 @@ impl Default for IncidentFilter {
             actors: BTreeSet::new(),
             from: None,
             to: None,
+            within: None,
         }
     }
 }
 
 impl IncidentFilter {
-    /// True when the incident passes: its kind is chosen, one of its actors is from a chosen
-    /// country (or none is chosen), and its days overlap the date range.
+    /// True when the incident passes every criterion but *where* (see [`Self::matches_in`]):
+    /// its kind is chosen, one of its actors is from a chosen country (or none is chosen), and
+    /// its days overlap the date range.
     pub fn matches(&self, i: &Incident) -> bool {
         self.kinds.contains(&i.kind)
             && (self.actors.is_empty() || i.actors.iter().any(|a| self.actors.contains(&a.country)))
@@ -35,15 +42,34 @@ impl IncidentFilter {
             && self.to.is_none_or(|to| i.date <= to)
     }
 
-    /// One flag per incident, in order: what the map draws and picks.
-    pub fn visibility(&self, incidents: &[Incident]) -> Vec<bool> {
-        incidents.iter().map(|i| self.matches(i)).collect()
+    /// Whether the *where* criterion applies: one is set and the zones of the lens shown are
+    /// computed (`zones`: `None` with zones off or still computing).
+    pub fn within_active(&self, zones: Option<&ZoneIndex>) -> bool {
+        self.within.is_some() && zones.is_some()
     }
 
-    /// Indices of the incidents it shows, in data order: what an export writes.
+    /// True when the incident passes every criterion; *where* only while it is active.
+    pub fn matches_in(&self, i: &Incident, zones: Option<&ZoneIndex>) -> bool {
+        self.matches(i)
+            && match (self.within, zones) {
+                (Some(w), Some(ix)) => ix.contains(i.position, w),
+                _ => true,
+            }
+    }
+
+    /// One flag per incident, in order: what the map draws and picks (see [`Self::matches_in`]).
+    pub fn visibility(&self, incidents: &[Incident], zones: Option<&ZoneIndex>) -> Vec<bool> {
+        incidents
+            .iter()
+            .map(|i| self.matches_in(i, zones))
+            .collect()
+    }
+
+    /// Indices of the incidents it shows, in data order, with no zones at hand (the command
+    /// line's export): *where* is inactive.
     pub fn matching(&self, incidents: &[Incident]) -> Vec<usize> {
         (0..incidents.len())
-            .filter(|&i| self.matches(&incidents[i]))
+            .filter(|&i| self.matches_in(&incidents[i], None))
             .collect()
     }
 }
@@ -219,6 +245,54 @@ mod tests {
         };
         f.actors.extend(Country::parse("PHL"));
         assert_eq!(shown(&f), ["c", "e"]);
+    }
+
+    #[test]
+    fn where_applies_only_with_zones_and_combines_with_the_rest() {
+        use crate::model::within::tests::{index, w};
+        use crate::model::zones::ZoneKind;
+        let mut incs = fixture();
+        // a and c in JPN's territorial sea, e in its EEZ, b and d far off.
+        let at = [
+            (0.5, 0.5),
+            (30.0, 30.0),
+            (0.6, 0.4),
+            (40.0, 0.0),
+            (3.0, 3.0),
+        ];
+        for (i, (x, y)) in incs.iter_mut().zip(at) {
+            i.position = geo::Point::new(x, y);
+        }
+        let ix = index();
+        let mut f = IncidentFilter {
+            within: Some(w("JPN", ZoneKind::TerritorialSea)),
+            ..Default::default()
+        };
+        let ids = |f: &IncidentFilter, zones| {
+            let v = f.visibility(&incs, zones);
+            incs.iter()
+                .zip(v)
+                .filter(|(_, on)| *on)
+                .map(|(i, _)| i.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert!(f.within_active(Some(&ix)));
+        assert_eq!(ids(&f, Some(&ix)), ["a", "c"]);
+        // No zones (off, or computing): inactive, every place shown.
+        assert!(!f.within_active(None));
+        assert_eq!(ids(&f, None), ["a", "b", "c", "d", "e"]);
+        f.within = Some(w("JPN", ZoneKind::Eez));
+        assert_eq!(ids(&f, Some(&ix)), ["e"]);
+        f.kinds = [IncidentKind::Boarding].into();
+        assert!(ids(&f, Some(&ix)).is_empty());
+    }
+
+    #[test]
+    fn a_filter_saved_before_where_existed_still_reads() {
+        let old = r#"{"kinds":["collision"],"actors":["JPN"],"from":null,"to":null}"#;
+        let f: IncidentFilter = serde_json::from_str(old).expect("an old saved filter");
+        assert_eq!(f.within, None);
+        assert_eq!(f.actors.len(), 1);
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod synthetic;
 pub mod timeline;
 pub mod user_layer;
 pub mod web;
+pub mod within;
 pub mod workbench;
 pub mod zones;
 

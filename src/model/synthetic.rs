@@ -294,6 +294,7 @@ mod tests {
                 actors: [Country::parse("JPN").unwrap_or_else(|| unreachable!())].into(),
                 from: Some(d("2015-06-01")),
                 to: Some(d("2019-12-31")),
+                within: None,
             },
             IncidentFilter {
                 kinds: [].into(),

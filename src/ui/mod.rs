@@ -14,3 +14,4 @@ pub mod save_image;
 pub mod status;
 pub mod timeline_panel;
 pub mod whats_here;
+pub mod where_filter;
