@@ -1,4 +1,5 @@
-//! Maritime zones in the window's panels: the incident filter's *where* criterion.
+//! Maritime zones in the window's panels: the incident filter's *where* criterion and the
+//! incident inspector's "What's here" section.
 
 // Helpers outside #[test] functions: a failed expectation should panic.
 #![allow(clippy::expect_used)]
@@ -168,4 +169,47 @@ fn where_filter_lists_the_incidents_in_a_states_zone_under_the_lens() {
     assert_eq!(h.state().incidents_shown(), total);
     assert!(h.state().filter().within.is_some());
     h.get_by_label("Inactive: maritime zones are off (Layers tab). Every place is shown.");
+}
+
+#[test]
+fn the_incident_inspector_says_whats_here_under_the_lens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = incidents_tab(dir.path());
+    let id = "inc-2024-06-17-second-thomas-boarding";
+    let i = h
+        .state()
+        .atlas()
+        .incidents
+        .iter()
+        .position(|x| x.id == id)
+        .expect("the incident in the data");
+    h.state_mut().apply(Command::SelectIncident(i));
+    h.run_steps(20);
+    // Zones off: one line saying how to turn them on.
+    h.get_by_label(contested_waters::ui::whats_here::LENS_OFF_HINT);
+    assert!(
+        h.query_by_label_contains("exclusive economic zone")
+            .is_none()
+    );
+    h.state_mut()
+        .apply(Command::SetLens(Some("award".to_owned())));
+    h.run_steps(20);
+    assert!(
+        h.query_by_label(contested_waters::ui::whats_here::LENS_OFF_HINT)
+            .is_none()
+    );
+    h.get_by_label("Under the lens: 2016 award");
+    // A low-tide elevation inside the Philippines' EEZ: no territorial sea under the award.
+    h.get_by_label_contains("PHL: exclusive economic zone (200 nm) — ");
+    assert!(
+        h.query_by_label_contains("territorial sea (12 nm) — ")
+            .is_none()
+    );
+    h.get_by_label_contains("Second Thomas Shoal / Ayungin Shoal — 0.");
+    // The maximal reading gives the shoal a territorial sea of its own.
+    h.state_mut()
+        .apply(Command::SetLens(Some("maximal".to_owned())));
+    h.run_steps(20);
+    h.get_by_label("Under the lens: Every feature a full island");
+    h.get_by_label_contains("territorial sea (12 nm) — ");
 }

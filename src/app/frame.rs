@@ -332,7 +332,8 @@ impl App {
         }
     }
 
-    fn inspector_panel_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+    fn inspector_panel_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let here = self.incident_here();
         let atlas = &self.data.atlas;
         egui::Panel::right("inspector")
             .default_size(330.0)
@@ -346,7 +347,7 @@ impl App {
                     if let Some(i) = record.incident() {
                         self.incident_actions_ui(ui, i, cmds);
                     }
-                    record_inspector_ui(ui, atlas, *record, cmds);
+                    record_inspector_ui(ui, atlas, *record, here.as_ref(), cmds);
                 }
                 Selection::Cluster(members) => {
                     if let Some(i) = ui::inspector::cluster_ui(ui, atlas, members) {
@@ -426,6 +427,7 @@ fn record_inspector_ui(
     ui: &mut Ui,
     atlas: &crate::model::Atlas,
     record: RecordRef,
+    here: Option<&ui::whats_here::IncidentHere>,
     cmds: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
@@ -453,7 +455,12 @@ fn record_inspector_ui(
             }
         }
     });
-    if let Some(next) = ui::inspector::inspector_ui(ui, atlas, record) {
+    let after = |ui: &mut Ui| {
+        if let Some(h) = here {
+            ui::whats_here::incident_section_ui(ui, atlas, h);
+        }
+    };
+    if let Some(next) = ui::inspector::inspector_with(ui, atlas, record, after) {
         cmds.push(Command::Select(Some(Item::Record(next))));
     }
 }

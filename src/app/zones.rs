@@ -8,8 +8,12 @@ use crate::model::within::ZoneIndex;
 use crate::model::zones::query::{WhatsHere, whats_here};
 use crate::model::zones::{Coasts, Inputs, build};
 use crate::model::{Atlas, Item};
+use crate::ui::whats_here::IncidentHere;
 use geo::{Coord, Point};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// How many "What's here?" answers are kept.
+const HERE_CACHE: usize = 4;
 
 /// Zones computed and under way.
 #[derive(Default)]
@@ -22,8 +26,9 @@ pub struct ZoneStore {
     pending: Vec<(String, Receiver<(ZoneScene, ZoneIndex)>)>,
     /// The coasts What's-here measures from (made on first use).
     coasts: Option<Coasts>,
-    /// The last answer, with the point and lens it is for.
-    here: Option<(Coord<f64>, String, WhatsHere)>,
+    /// The last answers, newest first, with the point and lens each is for (the window's
+    /// and the selected incident's can both be open).
+    here: Vec<(Coord<f64>, String, WhatsHere)>,
 }
 
 impl ZoneStore {
@@ -93,11 +98,14 @@ impl ZoneStore {
 
     /// The answer for `point` under `lens_id`, computed if it is not the last one.
     fn answer(&mut self, atlas: &Atlas, point: Coord<f64>, lens_id: &str) -> Option<&WhatsHere> {
-        let fresh = self
+        let cached = self
             .here
-            .as_ref()
-            .is_some_and(|(p, l, _)| *p == point && l == lens_id);
-        if !fresh {
+            .iter()
+            .position(|(p, l, _)| *p == point && l == lens_id);
+        if let Some(k) = cached {
+            let hit = self.here.remove(k);
+            self.here.insert(0, hit);
+        } else {
             let lens = atlas.lenses.get(lens_id)?;
             let coasts = self.coasts.get_or_insert_with(|| {
                 crate::model::zones::coast::from_countries(&atlas.countries, &atlas.features)
@@ -108,9 +116,10 @@ impl ZoneStore {
                 claims: &atlas.claims,
             };
             let answer = whats_here(Point(point), lens, inputs);
-            self.here = Some((point, lens_id.to_owned(), answer));
+            self.here.insert(0, (point, lens_id.to_owned(), answer));
+            self.here.truncate(HERE_CACHE);
         }
-        self.here.as_ref().map(|(.., a)| a)
+        self.here.first().map(|(.., a)| a)
     }
 }
 
@@ -138,6 +147,19 @@ impl App {
         let point = self.here_point()?;
         let lens = self.state.here_lens().to_owned();
         self.zones.answer(&self.data.atlas, point, &lens)
+    }
+
+    /// The selected incident's "What's here" section: `None` with no incident selected (or a
+    /// lens the data lacks).
+    pub fn incident_here(&mut self) -> Option<IncidentHere> {
+        let i = self.state.selection.item().and_then(Item::incident)?;
+        let point = self.data.atlas.incidents.get(i)?.position.0;
+        let Some(lens) = self.state.saved.lens.clone() else {
+            return Some(IncidentHere::LensOff);
+        };
+        let name = self.data.atlas.lenses.get(&lens)?.name.clone();
+        let answer = self.zones.answer(&self.data.atlas, point, &lens)?.clone();
+        Some(IncidentHere::Answer(name, answer))
     }
 
     /// The zones of the lens shown for the incident filter's *where*: `None` with zones off or

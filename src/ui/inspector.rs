@@ -7,36 +7,56 @@ use egui::{RichText, Ui};
 /// Draws the selected item. Returns an item the user chose from inside it (a linked feature or
 /// incident), for the app to select.
 pub fn inspector_ui(ui: &mut Ui, atlas: &Atlas, item: RecordRef) -> Option<RecordRef> {
+    inspector_with(ui, atlas, item, |_| {})
+}
+
+/// [`inspector_ui`] with `after` drawn below the item, in the same scroll area (an incident's
+/// "What's here" section).
+pub fn inspector_with(
+    ui: &mut Ui,
+    atlas: &Atlas,
+    item: RecordRef,
+    after: impl FnOnce(&mut Ui),
+) -> Option<RecordRef> {
     let mut chosen = None;
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
-        .show(ui, |ui| match item {
-            RecordRef::Feature(i) => {
-                if let Some(f) = atlas.features.get(i) {
-                    chosen = feature_ui(ui, atlas, f);
-                }
-            }
-            RecordRef::Incident(i) => {
-                if let Some(x) = atlas.incidents.get(i) {
-                    chosen = incident_ui(ui, atlas, x);
-                }
-            }
-            RecordRef::Site(i) => {
-                if let Some(s) = atlas.sites.get(i) {
-                    site_ui(ui, atlas, s);
-                }
-            }
-            RecordRef::Claim(i) => {
-                if let Some(c) = atlas.claims.get(i) {
-                    claim_ui(ui, c);
-                }
-            }
-            RecordRef::Agreement(i) => {
-                if let Some(a) = atlas.agreements.get(i) {
-                    chosen = agreement_ui(ui, atlas, a);
-                }
-            }
+        .show(ui, |ui| {
+            chosen = item_ui(ui, atlas, item);
+            after(ui);
         });
+    chosen
+}
+
+fn item_ui(ui: &mut Ui, atlas: &Atlas, item: RecordRef) -> Option<RecordRef> {
+    let mut chosen = None;
+    match item {
+        RecordRef::Feature(i) => {
+            if let Some(f) = atlas.features.get(i) {
+                chosen = feature_ui(ui, atlas, f);
+            }
+        }
+        RecordRef::Incident(i) => {
+            if let Some(x) = atlas.incidents.get(i) {
+                chosen = incident_ui(ui, atlas, x);
+            }
+        }
+        RecordRef::Site(i) => {
+            if let Some(s) = atlas.sites.get(i) {
+                site_ui(ui, atlas, s);
+            }
+        }
+        RecordRef::Claim(i) => {
+            if let Some(c) = atlas.claims.get(i) {
+                claim_ui(ui, c);
+            }
+        }
+        RecordRef::Agreement(i) => {
+            if let Some(a) = atlas.agreements.get(i) {
+                chosen = agreement_ui(ui, atlas, a);
+            }
+        }
+    }
     chosen
 }
 

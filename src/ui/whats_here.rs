@@ -5,6 +5,31 @@ use crate::model::Atlas;
 use crate::model::zones::query::WhatsHere;
 use egui::{RichText, Ui};
 
+/// The incident inspector's "What's here" section.
+#[derive(Clone, Debug)]
+pub enum IncidentHere {
+    /// Zones are off: the section is a hint.
+    LensOff,
+    /// The answer under the lens shown (its name).
+    Answer(String, WhatsHere),
+}
+
+/// The hint the section shows with zones off.
+pub const LENS_OFF_HINT: &str =
+    "Turn on maritime zones (Layers tab) to see whose waters this was in.";
+
+/// Draws the section below an incident.
+pub fn incident_section_ui(ui: &mut Ui, atlas: &Atlas, here: &IncidentHere) {
+    ui.separator();
+    ui.label(RichText::new("What's here").heading());
+    match here {
+        IncidentHere::LensOff => {
+            ui.weak(LENS_OFF_HINT);
+        }
+        IncidentHere::Answer(lens, a) => whats_here_ui(ui, atlas, lens, a),
+    }
+}
+
 /// One line for a zone that holds the point, e.g. "PHL: EEZ — 105.3 nm from coast:PHL".
 pub fn zone_line(hit: &crate::model::zones::query::ZoneHit) -> String {
     format!(
