@@ -213,3 +213,24 @@ fn the_incident_inspector_says_whats_here_under_the_lens() {
     h.get_by_label("Under the lens: Every feature a full island");
     h.get_by_label_contains("territorial sea (12 nm) — ");
 }
+
+#[test]
+fn the_about_box_lists_every_lens_rule_with_its_basis() {
+    use contested_waters::ui::about_lenses::basis_line;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = incidents_tab(dir.path());
+    h.state_mut().apply(Command::ToggleAbout);
+    h.run();
+    let table = h.state().atlas().lenses.clone();
+    let mut shown = 0;
+    for lens in &table.lenses {
+        h.get_by_label(&lens.summary);
+        for rule in lens.rules() {
+            h.get_by_label(&basis_line(rule));
+            let why = h.query_all_by_label(&rule.why).count();
+            assert!(why > 0, "{}: its reason is not shown", rule.id);
+            shown += 1;
+        }
+    }
+    assert!(shown >= 15, "{shown} rules");
+}

@@ -40,6 +40,7 @@ pub fn about_ui(ui: &mut Ui, atlas: &Atlas) {
             ui.label(format!("• {l}"));
         }
     }
+    super::about_lenses::lenses_ui(ui, &atlas.lenses);
     ui.add_space(6.0);
     ui.weak("Every record cites its sources (open one in the inspector); assets/SOURCES.md lists them all with their licences. The base map is Natural Earth (public domain).");
 }

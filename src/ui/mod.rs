@@ -1,6 +1,7 @@
 //! Thin egui panels: they draw state and report what the user chose; the app applies it.
 
 pub mod about;
+pub mod about_lenses;
 pub mod agreements_panel;
 pub mod find;
 pub mod fonts;
