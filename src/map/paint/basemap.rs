@@ -1,7 +1,9 @@
 //! The base map: land filled (parties of a selected agreement shaded), borders stroked, and
-//! small islands dashed once the view is beyond Natural Earth's scale.
+//! small islands dashed once the view is beyond Natural Earth's scale; past zoom 8, once it has
+//! loaded, the finer GSHHG coast instead.
 
 use super::Canvas;
+use crate::map::fine_coast::{FineCoast, wants_fine_coast};
 use crate::map::scene::{Scene, beyond_basemap_scale, lod_for_zoom};
 use crate::map::style;
 use egui::{Mesh, Rect, Shape, Stroke, Ui, epaint::Vertex};
@@ -12,6 +14,12 @@ pub const BASEMAP_SCALE_NOTICE: &str = "Dashed islands: Natural Earth 1:10m, bey
 /// Draws the base map; returns whether small islands were drawn as approximate outlines
 /// (the view is beyond the base map's scale and one is on screen).
 pub fn paint_basemap(c: &Canvas<'_>, scene: &mut Scene, opacity: f32, land_tint: &[f32]) -> bool {
+    if wants_fine_coast(c.camera.zoom)
+        && let Some(coast) = &scene.fine_coast
+    {
+        paint_fine_coast(c, coast, opacity);
+        return false;
+    }
     let visible = scene.base_polygons_in(c.camera.visible_world(&c.viewport));
     let beyond_scale = beyond_basemap_scale(c.camera.zoom);
     let approximate: Vec<bool> = visible
@@ -62,6 +70,36 @@ pub fn paint_basemap(c: &Canvas<'_>, scene: &mut Scene, opacity: f32, land_tint:
         }
     }
     approximate.contains(&true)
+}
+
+/// Past zoom 8: the GSHHG coast's land and shoreline in place of Natural Earth's outlines
+/// (which lie up to kilometres off there). It has no countries, so no party shading or land
+/// borders are drawn at these zooms.
+fn paint_fine_coast(c: &Canvas<'_>, coast: &FineCoast, opacity: f32) {
+    let visible = coast.polygons_in(c.camera.visible_world(&c.viewport));
+    let polys = coast.lod(lod_for_zoom(c.camera.zoom));
+    let color = style::faded(style::LAND, opacity);
+    let mut mesh = Mesh::default();
+    for p in visible.iter().filter_map(|&i| polys.get(i)) {
+        let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+            break;
+        };
+        mesh.vertices.extend(p.fill.vertices.iter().map(|v| Vertex {
+            pos: c.to_screen_arr(*v),
+            uv: egui::epaint::WHITE_UV,
+            color,
+        }));
+        mesh.indices.extend(p.fill.indices.iter().map(|k| base + k));
+    }
+    c.painter.add(Shape::mesh(mesh));
+    let shore = Stroke::new(0.8, style::faded(style::BORDER, opacity));
+    for p in visible.iter().filter_map(|&i| polys.get(i)) {
+        for ring in &p.rings {
+            for run in c.screen_runs(ring) {
+                c.painter.add(Shape::line(run, shore));
+            }
+        }
+    }
 }
 
 /// The line along the map's foot that says dashed islands may be kilometres off.
