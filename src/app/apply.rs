@@ -136,6 +136,7 @@ impl App {
             }
             _ => {}
         }
+        *camera = camera.map(Camera::kept_on_world);
     }
 
     fn apply_ruler(&mut self, cmd: Command) {

@@ -60,6 +60,28 @@ impl Camera {
             && (MIN_ZOOM..=MAX_ZOOM).contains(&self.zoom)
     }
 
+    /// This camera with its centre kept on the world square and its zoom in range: panning or
+    /// zooming about a far corner must not carry the view off into the void.
+    pub fn kept_on_world(self) -> Self {
+        let half = WORLD_WIDTH_M / 2.0;
+        let keep = |v: f64| {
+            if v.is_finite() {
+                v.clamp(-half, half)
+            } else {
+                0.0
+            }
+        };
+        let zoom = if self.zoom.is_finite() {
+            self.zoom.clamp(MIN_ZOOM, MAX_ZOOM)
+        } else {
+            MIN_ZOOM
+        };
+        Self {
+            center_world: (keep(self.center_world.0), keep(self.center_world.1)),
+            zoom,
+        }
+    }
+
     /// A camera centred on a lon/lat at a zoom (clamped to the allowed range).
     pub fn at_lon_lat(lon: f64, lat: f64, zoom: f64) -> Self {
         let w = world_from_lon_lat(Coord { x: lon, y: lat });
@@ -217,6 +239,22 @@ mod tests {
                 "{dz}"
             );
         }
+    }
+
+    #[test]
+    fn a_view_panned_or_zoomed_off_the_world_is_kept_on_it() {
+        let far = Camera::at_lon_lat(179.0, 80.0, MIN_ZOOM)
+            .panned_by_pt(Coord { x: -1e6, y: 1e6 })
+            .kept_on_world();
+        assert!(far.is_sane(), "{far:?}");
+        assert_eq!(far.center_world.0, WORLD_WIDTH_M / 2.0);
+        let inside = Camera::at_lon_lat(115.0, 12.0, 6.0);
+        assert_eq!(inside.kept_on_world(), inside);
+        let bad = Camera {
+            center_world: (f64::NAN, f64::INFINITY),
+            zoom: f64::NAN,
+        };
+        assert!(bad.kept_on_world().is_sane());
     }
 
     #[test]

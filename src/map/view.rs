@@ -141,7 +141,7 @@ fn moved_camera(ui: &Ui, response: &Response, viewport: &ScreenRect, camera: Cam
             camera = camera.zoomed_about(viewport, coord(hover), dz);
         }
     }
-    camera
+    camera.kept_on_world()
 }
 
 impl MapView<'_> {
