@@ -397,7 +397,7 @@ fn check(h: &Harness<'static, App>, errors_before: usize, what: &str) -> Result<
     }
     // The list is what the filter shows, recomputed here from the filter alone.
     let bundled = atlas.incidents.len() - app.my_log().incidents().len();
-    let visible = app.filter().visibility(&atlas.incidents);
+    let visible = app.filter().visibility(&atlas.incidents, app.zone_index());
     let expected: usize = visible
         .iter()
         .enumerate()
