@@ -103,6 +103,10 @@ fn run(
             .map(|ids| ids.iter().cloned().collect()),
         screenshot_result: result_slot.clone(),
         exit_after_screenshot: true,
+        data_source: cli
+            .assets
+            .clone()
+            .map_or(io::DataSource::Embedded, io::DataSource::Dir),
         data_dir: cli
             .data_dir
             .clone()

@@ -56,6 +56,7 @@ impl App {
         let problems = self.workbench.poll();
         self.report_errors(problems);
         early.extend(self.zones.poll());
+        self.poll_fine_coast(&ctx);
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
         for cmd in early {
@@ -84,8 +85,10 @@ impl App {
             self.apply(cmd);
         }
         self.frames += 1;
+        let coast_loading = self.fine_coast_loading();
         if let Some(job) = &mut self.screenshot {
-            let busy = !self.jobs.is_empty() || self.zones.pending().next().is_some();
+            let busy =
+                !self.jobs.is_empty() || self.zones.pending().next().is_some() || coast_loading;
             job.step(&ctx, self.frames, busy);
         }
     }

@@ -16,6 +16,7 @@ mod apply_tests;
 pub mod command;
 pub mod derived;
 pub mod dialogs;
+mod fine_coast;
 mod frame;
 mod frame_workbench;
 pub mod jobs;
@@ -63,6 +64,9 @@ pub struct App {
     frames: u64,
     /// The user's own incident log.
     workbench: workbench::Workbench,
+    /// Where the data comes from (the fine coast is read from it on first need).
+    data_source: crate::io::DataSource,
+    fine_coast: fine_coast::FineCoastJob,
 }
 
 impl App {
@@ -147,6 +151,8 @@ impl App {
             }),
             frames: 0,
             workbench,
+            data_source: options.data_source.clone(),
+            fine_coast: fine_coast::FineCoastJob::default(),
         };
         app.refresh_derived();
         app

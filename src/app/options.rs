@@ -87,4 +87,6 @@ pub struct StartOptions {
     pub exit_after_screenshot: bool,
     /// Folder of the user's incident log; `None` loads and saves no log (tests stay hermetic).
     pub data_dir: Option<PathBuf>,
+    /// The data the app was loaded from (`--assets`): the finer coast is read from it later.
+    pub data_source: crate::io::DataSource,
 }

@@ -81,6 +81,8 @@ pub struct Scene {
     /// Label anchor (world) of each country: an interior point of its largest polygon.
     pub country_anchors: Vec<Option<Coord<f64>>>,
     pub pick: PickIndex,
+    /// The finer coast drawn past zoom 8, once loaded (off the UI thread, on first need).
+    pub fine_coast: Option<super::fine_coast::FineCoast>,
 }
 
 fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
@@ -162,6 +164,7 @@ impl Scene {
             claims,
             country_anchors,
             pick,
+            fine_coast: None,
         }
     }
 
@@ -202,7 +205,7 @@ impl Scene {
 }
 
 /// Simplifies and triangulates every base polygon for one level of detail.
-fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
+pub(crate) fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
     let tolerance_m = if lod >= FULL_DETAIL_LOD {
         0.0
     } else {

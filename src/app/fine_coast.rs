@@ -1,0 +1,82 @@
+//! The fine coast for the map past zoom 8: read, parsed and prepared on a thread the first
+//! time the view goes past that zoom (never at start, which most sessions would not need).
+
+use super::App;
+use crate::io::DataSource;
+use crate::io::coast::{COAST_FILE, parse};
+use crate::map::fine_coast::{FineCoast, wants_fine_coast};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Where the fine coast's load stands.
+#[derive(Default)]
+pub enum FineCoastJob {
+    /// Not asked for yet.
+    #[default]
+    Idle,
+    Loading(Receiver<Result<FineCoast, String>>),
+    /// Arrived (and handed to the scene), or failed (and reported): never started again.
+    Done,
+}
+
+/// Reads and prepares the coast of `source`; errors name the file.
+pub fn load(source: &DataSource) -> Result<FineCoast, String> {
+    let bytes = source.read(COAST_FILE).map_err(|e| e.to_string())?;
+    let path = source.path(COAST_FILE);
+    let text =
+        String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text: {e}", path.display()))?;
+    let land = parse(&path, &text).map_err(|e| e.to_string())?;
+    Ok(FineCoast::build(&land))
+}
+
+impl App {
+    /// Starts the load once the view is past zoom 8, and hands the coast to the scene when it
+    /// arrives (a failure goes to the problems banner; the base map stays).
+    pub(super) fn poll_fine_coast(&mut self, ctx: &egui::Context) {
+        // Before the map's first frame, the view it will open on (`--view`).
+        let camera = self.map.camera.or(self.state.saved.camera);
+        let zoom = camera.map_or(0.0, |c| c.zoom);
+        match &self.fine_coast {
+            FineCoastJob::Idle if wants_fine_coast(zoom) => {
+                let (tx, rx) = channel();
+                let source = self.data_source.clone();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    if tx.send(load(&source)).is_ok() {
+                        ctx.request_repaint();
+                    }
+                });
+                self.fine_coast = FineCoastJob::Loading(rx);
+            }
+            FineCoastJob::Loading(rx) => match rx.try_recv() {
+                Ok(Ok(coast)) => {
+                    self.data.scene.fine_coast = Some(coast);
+                    self.fine_coast = FineCoastJob::Done;
+                }
+                Ok(Err(e)) => {
+                    self.report_errors([format!("The finer coast was not loaded: {e}")]);
+                    self.fine_coast = FineCoastJob::Done;
+                }
+                Err(TryRecvError::Empty) => {}
+                Err(TryRecvError::Disconnected) => self.fine_coast = FineCoastJob::Done,
+            },
+            _ => {}
+        }
+    }
+
+    /// Whether the fine coast is being prepared (a `--screenshot` waits for it).
+    pub fn fine_coast_loading(&self) -> bool {
+        matches!(self.fine_coast, FineCoastJob::Loading(_))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_bundled_coast_loads_and_a_missing_one_is_named() {
+        let coast = super::load(&crate::io::DataSource::Embedded).expect("the bundled coast");
+        assert!(coast.len() > 20_000, "{} rings", coast.len());
+        let dir = std::env::temp_dir().join("contested-waters-no-coast");
+        let err = super::load(&crate::io::DataSource::Dir(dir)).err();
+        assert!(err.is_some_and(|e| e.contains("gshhg-f-100m.txt")));
+    }
+}
