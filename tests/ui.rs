@@ -248,10 +248,11 @@ fn f1_opens_and_closes_the_shortcut_sheet() {
 
 #[test]
 fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximate() {
-    // Natural Earth's Senkaku polygons lie km from the sourced island markers: at zoom 12 the
-    // map must say so; zoomed out, or where no small island is on screen, it must not.
+    // Natural Earth's Senkaku polygons lie km from the sourced island markers (and GSHHG's,
+    // drawn once loaded, up to 4 km): at zoom 12 the map must say so; zoomed out, or where no
+    // small island is on screen, it must not.
     use contested_waters::map::Camera;
-    use contested_waters::map::paint::BASEMAP_SCALE_NOTICE;
+    use contested_waters::map::paint::{BASEMAP_SCALE_NOTICE, FINE_COAST_NOTICE};
     let at = |lon, lat, zoom| {
         harness_with(
             io::load(&io::DataSource::Embedded),
@@ -263,6 +264,7 @@ fn zoomed_past_the_base_maps_scale_the_map_says_its_small_islands_are_approximat
     };
     let notice = |h: &egui_kittest::Harness<'static, contested_waters::app::App>| {
         h.query_by_label(BASEMAP_SCALE_NOTICE).is_some()
+            || h.query_by_label(FINE_COAST_NOTICE).is_some()
     };
     assert!(notice(&at(123.53, 25.74, 12.0)), "Senkakus, zoom 12");
     assert!(!notice(&at(123.53, 25.74, 8.0)), "Senkakus, zoom 8");

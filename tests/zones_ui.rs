@@ -234,3 +234,36 @@ fn the_about_box_lists_every_lens_rule_with_its_basis() {
     }
     assert!(shown >= 15, "{shown} rules");
 }
+
+#[test]
+fn past_zoom_8_the_map_draws_the_fine_coast_once_loaded_and_says_what_it_is_worth() {
+    use contested_waters::map::Camera;
+    use contested_waters::map::paint::{BASEMAP_SCALE_NOTICE, FINE_COAST_NOTICE};
+    let mut h = harness_with(
+        io::load(&io::DataSource::Embedded),
+        StartOptions {
+            camera: Some(Camera::at_lon_lat(123.53, 25.74, 12.0)),
+            ..StartOptions::default()
+        },
+    );
+    // Loaded off the UI thread: Natural Earth's dashed islands meanwhile, then GSHHG's.
+    for _ in 0..600 {
+        if h.query_by_label(FINE_COAST_NOTICE).is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        h.run_steps(1);
+    }
+    assert!(
+        h.query_by_label(FINE_COAST_NOTICE).is_some(),
+        "the fine coast is drawn"
+    );
+    assert!(h.query_by_label(BASEMAP_SCALE_NOTICE).is_none());
+    h.state_mut()
+        .apply(Command::SetCamera(Camera::at_lon_lat(123.53, 25.74, 8.0)));
+    h.run_steps(3);
+    assert!(
+        h.query_by_label(FINE_COAST_NOTICE).is_none(),
+        "zoom 8: Natural Earth"
+    );
+}

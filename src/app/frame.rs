@@ -366,6 +366,8 @@ impl App {
             self.dialogs.timeline_hovered = false;
             return;
         }
+        let lens = self.state.saved.lens.as_deref();
+        let zones = lens.and_then(|l| self.zones.index(l));
         let panel = egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| {
@@ -374,6 +376,7 @@ impl App {
                     &self.data.atlas,
                     self.data.synthetic.as_ref(),
                     &self.state.saved.filter,
+                    zones,
                     &mut self.dialogs.timeline,
                 );
                 if let Some((from, to)) = range {

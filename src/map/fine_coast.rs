@@ -3,16 +3,18 @@
 //! the UI thread, then drawn like the base map.
 
 use super::projection::world_from_lon_lat;
-use super::scene::{FULL_DETAIL_LOD, LodPolygon, build_lod};
-use geo::{BoundingRect, MapCoords, Polygon, Rect};
+use super::scene::{FULL_DETAIL_LOD, LodPolygon, SMALL_ISLAND_KM2, build_lod};
+use geo::{BoundingRect, GeodesicArea, MapCoords, Polygon, Rect};
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{AABB, RTree};
 
 /// Past this zoom the map draws the fine coast instead of the base map's land.
 pub const FINE_COAST_ZOOM: f64 = 8.0;
 
-/// The coarsest level of detail built (the level of zooms just past [`FINE_COAST_ZOOM`]).
-const FIRST_LOD: u8 = 8;
+/// The levels of detail built. The coast is stored simplified to 100 m, under the base map's
+/// simplification tolerance only from zoom 10 (0.6 pt ≈ 92 m there): levels 10 to 12 would be
+/// copies of the full detail, so every zoom from 10 draws that (and memory holds three levels).
+const LODS: [u8; 3] = [8, 9, FULL_DETAIL_LOD];
 
 /// Whether the map draws the fine coast at a zoom.
 pub fn wants_fine_coast(zoom: f64) -> bool {
@@ -23,8 +25,10 @@ pub fn wants_fine_coast(zoom: f64) -> bool {
 pub struct FineCoast {
     /// Ring bounding boxes, for viewport culling.
     index: RTree<GeomWithData<Rectangle<[f64; 2]>, usize>>,
-    /// Levels [`FIRST_LOD`] to [`FULL_DETAIL_LOD`], in order.
+    /// The levels of [`LODS`], in order.
     lods: Vec<Vec<LodPolygon>>,
+    /// Per polygon: an island under [`SMALL_ISLAND_KM2`], which may lie off its place.
+    small: Vec<bool>,
 }
 
 impl FineCoast {
@@ -49,10 +53,17 @@ impl FineCoast {
                 })
                 .collect(),
         );
-        let lods = (FIRST_LOD..=FULL_DETAIL_LOD)
-            .map(|lod| build_lod(&world, lod))
+        let lods = LODS.iter().map(|&lod| build_lod(&world, lod)).collect();
+        let small = land
+            .iter()
+            .map(|p| p.geodesic_area_unsigned() < SMALL_ISLAND_KM2 * 1e6)
             .collect();
-        Self { index, lods }
+        Self { index, lods, small }
+    }
+
+    /// Whether polygon `i` is a small island.
+    pub fn is_small(&self, i: usize) -> bool {
+        self.small.get(i).copied().unwrap_or(false)
     }
 
     /// Polygons whose box meets `world`, in a stable order.
@@ -70,9 +81,12 @@ impl FineCoast {
         v
     }
 
-    /// The polygons at a level of detail (clamped to the levels built).
+    /// The polygons at a level of detail: the coarsest level built at or finer than it.
     pub fn lod(&self, lod: u8) -> &[LodPolygon] {
-        let k = usize::from(lod.clamp(FIRST_LOD, FULL_DETAIL_LOD) - FIRST_LOD);
+        let k = LODS
+            .iter()
+            .position(|&l| l >= lod)
+            .unwrap_or(LODS.len() - 1);
         self.lods.get(k).map_or(&[], Vec::as_slice)
     }
 
@@ -135,5 +149,10 @@ mod tests {
         }
         // At full detail the small island keeps its four corners.
         assert!(coast.lod(13)[0].fill.indices.len() >= 6);
+        // From zoom 10 the full detail is drawn; zoom 9 is simplified apart.
+        assert!(std::ptr::eq(coast.lod(10), coast.lod(13)));
+        assert!(!std::ptr::eq(coast.lod(9), coast.lod(13)));
+        // About 1 km² and 2,800 km²: one under the small-island size, one over.
+        assert!(coast.is_small(0) && !coast.is_small(1));
     }
 }

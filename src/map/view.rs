@@ -279,10 +279,9 @@ impl MapView<'_> {
         let approximate_islands = paint::paint_layers(&canvas, self.scene, &layers);
         if let Some(text) = self.stamp {
             // Being saved: the notice goes into the stamp, which would cover it.
-            let notice = approximate_islands.then_some(paint::BASEMAP_SCALE_NOTICE);
-            super::stamp::paint_stamp(&painter, rect, &frame.camera, text, notice);
-        } else if approximate_islands {
-            paint::basemap_scale_notice(ui, rect);
+            super::stamp::paint_stamp(&painter, rect, &frame.camera, text, approximate_islands);
+        } else if let Some(notice) = approximate_islands {
+            paint::basemap_scale_notice(ui, rect, notice);
         }
         if let Some(m) = self.measure {
             paint::paint_measurement(

@@ -4,6 +4,7 @@
 use super::common::Date;
 use super::filter::IncidentFilter;
 use super::incident::{Incident, IncidentKind};
+use super::within::ZoneIndex;
 use chrono::Datelike;
 use std::collections::BTreeMap;
 
@@ -33,10 +34,12 @@ pub fn date_at(x: f64) -> Option<Date> {
 }
 
 /// Monthly counts by kind of the incidents that pass `filter` ignoring its date range (the
-/// timeline shows all of time, with the range marked on it). Keyed by (year, month).
+/// timeline shows all of time, with the range marked on it). Keyed by (year, month). `zones`:
+/// the lens's zones the *where* criterion is answered from (`None`: inactive).
 pub fn monthly_counts(
     incidents: &[Incident],
     filter: &IncidentFilter,
+    zones: Option<&ZoneIndex>,
 ) -> BTreeMap<(i32, u32), KindCounts> {
     let all_time = IncidentFilter {
         from: None,
@@ -44,7 +47,7 @@ pub fn monthly_counts(
         ..filter.clone()
     };
     let mut out: BTreeMap<(i32, u32), KindCounts> = BTreeMap::new();
-    for i in incidents.iter().filter(|i| all_time.matches(i)) {
+    for i in incidents.iter().filter(|i| all_time.matches_in(i, zones)) {
         let k = IncidentKind::ALL
             .iter()
             .position(|k| *k == i.kind)
@@ -86,7 +89,7 @@ mod tests {
     #[test]
     fn monthly_counts_follow_kind_filter_but_not_dates() {
         let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
-        let total: usize = monthly_counts(&atlas.incidents, &IncidentFilter::default())
+        let total: usize = monthly_counts(&atlas.incidents, &IncidentFilter::default(), None)
             .values()
             .flat_map(|c| c.iter())
             .sum();
@@ -96,7 +99,7 @@ mod tests {
             from: Some(d("2030-01-01")),
             ..Default::default()
         };
-        let counts = monthly_counts(&atlas.incidents, &water);
+        let counts = monthly_counts(&atlas.incidents, &water, None);
         let n: usize = counts.values().map(|c| c[0]).sum();
         assert_eq!(
             n,
@@ -107,5 +110,34 @@ mod tests {
                 .count()
         );
         assert!(counts.values().all(|c| c[1..].iter().all(|x| *x == 0)));
+    }
+
+    #[test]
+    fn monthly_counts_follow_where_while_it_is_active() {
+        use crate::model::within::tests::{index, w};
+        use crate::model::zones::ZoneKind;
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
+        let mut incs: Vec<Incident> = atlas.incidents.iter().take(5).cloned().collect();
+        // Two in the test index's JPN territorial sea, the rest far off.
+        for (k, i) in incs.iter_mut().enumerate() {
+            i.position = if k < 2 {
+                geo::Point::new(0.5, 0.5)
+            } else {
+                geo::Point::new(50.0, 50.0)
+            };
+        }
+        let f = IncidentFilter {
+            within: Some(w("JPN", ZoneKind::TerritorialSea)),
+            ..Default::default()
+        };
+        let total = |zones: Option<&ZoneIndex>| -> usize {
+            monthly_counts(&incs, &f, zones)
+                .values()
+                .flat_map(|c| c.iter())
+                .sum()
+        };
+        let ix = index();
+        assert_eq!(total(Some(&ix)), 2);
+        assert_eq!(total(None), 5, "inactive without zones");
     }
 }

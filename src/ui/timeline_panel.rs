@@ -3,17 +3,20 @@
 
 use crate::map::style;
 use crate::model::timeline::{KindCounts, date_at, monthly_counts, year_fraction};
+use crate::model::within::{Within, ZoneIndex};
 use crate::model::{Atlas, Date, IncidentFilter, IncidentKind};
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// What the monthly counts depend on: the kinds and actors filtered, and which synthetic
-/// incidents (by count and seed) are counted with the real ones.
+/// What the monthly counts depend on: the kinds and actors filtered, which synthetic
+/// incidents (by count and seed) are counted with the real ones, and the *where* criterion
+/// with the lens it is answered under while it is active.
 type CountsKey = (
     BTreeSet<IncidentKind>,
     BTreeSet<crate::model::Country>,
     Option<(usize, u64)>,
+    Option<(Within, String)>,
 );
 
 /// Monthly counts and what they were computed from.
@@ -76,14 +79,16 @@ pub fn timeline_ui(
     atlas: &Atlas,
     synthetic: Option<&crate::map::synthetic::SyntheticLayer>,
     filter: &IncidentFilter,
+    zones: Option<&ZoneIndex>,
     state: &mut TimelineState,
 ) -> Option<(Date, Date)> {
     let synthetic_id = synthetic.map(|s| (s.len(), s.data.seed));
-    let stale = state.cache.as_ref().is_none_or(|((k, a, s), _)| {
-        *k != filter.kinds || *a != filter.actors || *s != synthetic_id
+    let within = filter.within.zip(zones.map(|z| z.lens.clone()));
+    let stale = state.cache.as_ref().is_none_or(|((k, a, s, w), _)| {
+        *k != filter.kinds || *a != filter.actors || *s != synthetic_id || *w != within
     });
     if stale {
-        let mut counts = monthly_counts(&atlas.incidents, filter);
+        let mut counts = monthly_counts(&atlas.incidents, filter, zones);
         if let Some(s) = synthetic {
             let f = crate::model::synthetic::CompiledFilter::new(filter);
             for (month, c) in s.data.monthly_counts(f) {
@@ -93,7 +98,12 @@ pub fn timeline_ui(
                 }
             }
         }
-        let key = (filter.kinds.clone(), filter.actors.clone(), synthetic_id);
+        let key = (
+            filter.kinds.clone(),
+            filter.actors.clone(),
+            synthetic_id,
+            within,
+        );
         state.cache = Some((key, counts));
     }
     // Taken out while drawing so the plot can update the rest of the state; put back below.

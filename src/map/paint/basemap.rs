@@ -11,14 +11,23 @@ use egui::{Mesh, Rect, Shape, Stroke, Ui, epaint::Vertex};
 /// What the dashed islands mean, shown along the map's foot while any are on screen.
 pub const BASEMAP_SCALE_NOTICE: &str = "Dashed islands: Natural Earth 1:10m, beyond its scale here; may be km off. Markers are sourced.";
 
-/// Draws the base map; returns whether small islands were drawn as approximate outlines
-/// (the view is beyond the base map's scale and one is on screen).
-pub fn paint_basemap(c: &Canvas<'_>, scene: &mut Scene, opacity: f32, land_tint: &[f32]) -> bool {
+/// What the fine coast's small islands are worth, shown while one is on screen (GSHHG's
+/// own accuracy, measured in `assets/coast/README.md`).
+pub const FINE_COAST_NOTICE: &str = "Coast: GSHHG full resolution; small islands may be 0.1 to 4 km off (most at the Senkakus). Markers are sourced.";
+
+/// Draws the base map; returns the notice to show when small islands on screen may lie off
+/// their place: Natural Earth's beyond its scale (drawn dashed), or the fine coast's.
+pub fn paint_basemap(
+    c: &Canvas<'_>,
+    scene: &mut Scene,
+    opacity: f32,
+    land_tint: &[f32],
+) -> Option<&'static str> {
     if wants_fine_coast(c.camera.zoom)
         && let Some(coast) = &scene.fine_coast
     {
-        paint_fine_coast(c, coast, opacity);
-        return false;
+        let small = paint_fine_coast(c, coast, opacity);
+        return small.then_some(FINE_COAST_NOTICE);
     }
     let visible = scene.base_polygons_in(c.camera.visible_world(&c.viewport));
     let beyond_scale = beyond_basemap_scale(c.camera.zoom);
@@ -69,13 +78,13 @@ pub fn paint_basemap(c: &Canvas<'_>, scene: &mut Scene, opacity: f32, land_tint:
             }
         }
     }
-    approximate.contains(&true)
+    approximate.contains(&true).then_some(BASEMAP_SCALE_NOTICE)
 }
 
 /// Past zoom 8: the GSHHG coast's land and shoreline in place of Natural Earth's outlines
 /// (which lie up to kilometres off there). It has no countries, so no party shading or land
-/// borders are drawn at these zooms.
-fn paint_fine_coast(c: &Canvas<'_>, coast: &FineCoast, opacity: f32) {
+/// borders are drawn at these zooms. Returns whether a small island is on screen.
+fn paint_fine_coast(c: &Canvas<'_>, coast: &FineCoast, opacity: f32) -> bool {
     let visible = coast.polygons_in(c.camera.visible_world(&c.viewport));
     let polys = coast.lod(lod_for_zoom(c.camera.zoom));
     let color = style::faded(style::LAND, opacity);
@@ -100,10 +109,11 @@ fn paint_fine_coast(c: &Canvas<'_>, coast: &FineCoast, opacity: f32) {
             }
         }
     }
+    visible.iter().any(|&i| coast.is_small(i))
 }
 
-/// The line along the map's foot that says dashed islands may be kilometres off.
-pub fn basemap_scale_notice(ui: &mut Ui, rect: Rect) {
+/// The line along the map's foot that says small islands may be kilometres off.
+pub fn basemap_scale_notice(ui: &mut Ui, rect: Rect, notice: &str) {
     let strip = Rect::from_min_max(
         egui::pos2(rect.left() + 6.0, rect.bottom() - 24.0),
         egui::pos2(rect.right() - 6.0, rect.bottom() - 4.0),
@@ -115,7 +125,7 @@ pub fn basemap_scale_notice(ui: &mut Ui, rect: Rect) {
         |ui| {
             ui.add(
                 egui::Label::new(
-                    egui::RichText::new(BASEMAP_SCALE_NOTICE)
+                    egui::RichText::new(notice)
                         .color(style::COUNTRY_LABEL)
                         .background_color(style::HALO),
                 )

@@ -13,7 +13,7 @@ mod zones;
 
 pub use zones::zone_style;
 
-pub use basemap::{BASEMAP_SCALE_NOTICE, basemap_scale_notice};
+pub use basemap::{BASEMAP_SCALE_NOTICE, FINE_COAST_NOTICE, basemap_scale_notice};
 pub use ruler::paint_measurement;
 
 use super::camera::{Camera, ScreenRect};
@@ -158,15 +158,22 @@ pub struct MapLayers<'a> {
     pub zones: Option<&'a ZoneScene>,
 }
 
-/// Paints every layer in order; returns whether small islands were drawn as approximate
-/// outlines (so the caller can say so).
-pub fn paint_layers(canvas: &Canvas<'_>, scene: &mut Scene, m: &MapLayers<'_>) -> bool {
+/// Paints every layer in order; returns the notice to show when small islands on screen may
+/// lie off their true place (so the caller can say so).
+pub fn paint_layers(
+    canvas: &Canvas<'_>,
+    scene: &mut Scene,
+    m: &MapLayers<'_>,
+) -> Option<&'static str> {
     canvas
         .painter
         .rect_filled(canvas.painter.clip_rect(), 0.0, style::SEA);
     let layers = m.layers;
-    let approximate_islands = layers.basemap.visible
-        && basemap::paint_basemap(canvas, scene, layers.basemap.opacity, m.land_tint);
+    let approximate_islands = if layers.basemap.visible {
+        basemap::paint_basemap(canvas, scene, layers.basemap.opacity, m.land_tint)
+    } else {
+        None
+    };
     if layers.graticule.visible {
         graticule::paint_graticule(canvas, layers.graticule.opacity);
     }
