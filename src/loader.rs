@@ -1,12 +1,13 @@
 //! Loading user files off the UI thread, with progress and cancel.
 
 use crate::io::LoadError;
-use crate::io::user_file::{LoadControl, UserLoad, load_user_file};
+use crate::io::user_file::{LoadControl, UserLoad, load_user_file, load_user_reader};
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::user::UserScene;
 use crate::model::Date;
 use crate::model::synthetic::SyntheticIncidents;
 use crate::model::user_layer::UserLayer;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
@@ -76,19 +77,22 @@ impl LoadJob {
     /// Starts loading `path`; `repaint` (when given) is woken on progress and at the end.
     pub fn start(path: &Path, repaint: Option<egui::Context>) -> Self {
         let file = path.to_path_buf();
-        Self::spawn(
-            path.to_path_buf(),
-            repaint,
-            move |control| match load_user_file(&file, control) {
-                Ok(UserLoad {
-                    layer,
-                    skipped,
-                    skipped_total,
-                }) if !control.cancelled() => loaded(layer, skipped, skipped_total),
-                Ok(_) | Err(LoadError::Cancelled { .. }) => JobOutcome::Cancelled,
-                Err(e) => JobOutcome::Failed(e),
-            },
-        )
+        Self::spawn(path.to_path_buf(), repaint, move |control| {
+            user_outcome(load_user_file(&file, control), control)
+        })
+    }
+
+    /// Starts loading a user layer from any reader (`label` names it, as a file's path
+    /// would): the same bounded read, parse, progress and cancel as [`Self::start`].
+    pub fn from_reader(
+        label: PathBuf,
+        reader: impl Read + Send + 'static,
+        repaint: Option<egui::Context>,
+    ) -> Self {
+        let name = label.clone();
+        Self::spawn(label, repaint, move |control| {
+            user_outcome(load_user_reader(&name, reader, control), control)
+        })
     }
 
     /// Generates `n` synthetic incidents dated up to `last` (seeded, labelled synthetic) as
@@ -168,6 +172,19 @@ impl LoadJob {
                 file: self.path.clone(),
             })),
         }
+    }
+}
+
+/// How a user file's load ended (a load that finished after a cancel counts as cancelled).
+fn user_outcome(result: Result<UserLoad, LoadError>, control: &Control) -> JobOutcome {
+    match result {
+        Ok(UserLoad {
+            layer,
+            skipped,
+            skipped_total,
+        }) if !control.cancelled() => loaded(layer, skipped, skipped_total),
+        Ok(_) | Err(LoadError::Cancelled { .. }) => JobOutcome::Cancelled,
+        Err(e) => JobOutcome::Failed(e),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Opening the user's own GeoJSON files: loaded off the UI thread into a layer of their own;
-//! a bad feature is reported and skipped; a cancelled load leaves the app as it was.
+//! a bad feature is reported and skipped; a cancelled load leaves the app as it was (the
+//! cancel tests hold the file's bytes back until they have cancelled, so no machine is too fast).
 
 // Helpers panic on a broken expectation by design.
 #![allow(clippy::expect_used)]
@@ -9,14 +10,16 @@ mod common;
 use common::harness_with;
 use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
+use contested_waters::loader::{JobOutcome, LoadJob};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::fmt::Write as _;
+use std::io::Read;
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
-/// Writes a FeatureCollection of `n` points (feature `bad`, if any, with an impossible longitude).
-fn write_points(name: &str, n: usize, bad: Option<usize>) -> PathBuf {
-    let path = std::env::temp_dir().join(format!("cw-{}-{name}", std::process::id()));
+/// A FeatureCollection of `n` points (feature `bad`, if any, with an impossible longitude).
+fn points_geojson(n: usize, bad: Option<usize>) -> String {
     let mut s = String::with_capacity(n * 90);
     s.push_str("{\"type\":\"FeatureCollection\",\"features\":[");
     for i in 0..n {
@@ -32,8 +35,63 @@ fn write_points(name: &str, n: usize, bad: Option<usize>) -> PathBuf {
         write!(s, "{{\"type\":\"Feature\",\"id\":{i},\"properties\":{{\"name\":\"p{i}\"}},\"geometry\":{{\"type\":\"Point\",\"coordinates\":[{lon},{lat}]}}}}").expect("write");
     }
     s.push_str("]}");
-    std::fs::write(&path, s).expect("temp file");
+    s
+}
+
+/// Writes [`points_geojson`] to a temporary file.
+fn write_points(name: &str, n: usize, bad: Option<usize>) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("cw-{}-{name}", std::process::id()));
+    std::fs::write(&path, points_geojson(n, bad)).expect("temp file");
     path
+}
+
+/// A reader that gives nothing until its gate opens (a message, or the sender dropped): a
+/// load reading it cannot end before the test has done what it must first.
+struct Gated {
+    gate: Receiver<()>,
+    open: bool,
+    bytes: std::io::Cursor<Vec<u8>>,
+}
+
+impl Read for Gated {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        if !self.open {
+            // An error means the sender is gone, which opens the gate too.
+            self.gate.recv().ok();
+            self.open = true;
+        }
+        self.bytes.read(buf)
+    }
+}
+
+fn gated(text: String) -> (Gated, Sender<()>) {
+    let (tx, rx) = channel();
+    let reader = Gated {
+        gate: rx,
+        open: false,
+        bytes: std::io::Cursor::new(text.into_bytes()),
+    };
+    (reader, tx)
+}
+
+/// Waits (boundedly) for a job to end.
+fn outcome_of(job: &LoadJob) -> JobOutcome {
+    for _ in 0..4000 {
+        if let Some(outcome) = job.poll() {
+            return outcome;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    panic!("the load did not end");
+}
+
+fn outcome_name(outcome: &JobOutcome) -> &'static str {
+    match outcome {
+        JobOutcome::Loaded(_) => "Loaded",
+        JobOutcome::Synthetic(_) => "Synthetic",
+        JobOutcome::Failed(_) => "Failed",
+        JobOutcome::Cancelled => "Cancelled",
+    }
 }
 
 fn wait_for_loads(h: &mut Harness<'static, App>) {
@@ -78,24 +136,72 @@ fn open_loads_the_good_features_and_reports_the_bad_one() {
     std::fs::remove_file(path).ok();
 }
 
+/// The gated load, left alone, loads every feature: the gate itself cancels nothing.
+#[test]
+fn a_gated_load_loads_once_its_gate_opens() {
+    let (reader, gate) = gated(points_geojson(3000, None));
+    let job = LoadJob::from_reader(PathBuf::from("gated.geojson"), reader, None);
+    gate.send(()).expect("the load waits on its gate");
+    match outcome_of(&job) {
+        JobOutcome::Loaded(l) => {
+            assert_eq!(l.layer.name, "gated.geojson");
+            assert_eq!(l.layer.points.len(), 3000);
+        }
+        other => panic!("{} instead of Loaded", outcome_name(&other)),
+    }
+}
+
+/// Cancelled while its reader still holds the bytes back, so always before the first feature
+/// is parsed: the job ends `Cancelled`, on any machine.
+#[test]
+fn a_load_cancelled_before_its_first_feature_ends_cancelled() {
+    let (reader, gate) = gated(points_geojson(3000, None));
+    let job = LoadJob::from_reader(PathBuf::from("gated.geojson"), reader, None);
+    job.cancel();
+    gate.send(()).expect("the load waits on its gate");
+    let outcome = outcome_of(&job);
+    assert!(
+        matches!(outcome, JobOutcome::Cancelled),
+        "{} instead of Cancelled",
+        outcome_name(&outcome)
+    );
+}
+
 #[test]
 fn a_cancelled_load_leaves_the_app_as_it_was() {
-    let path = write_points("big.geojson", 400_000, None);
+    let kept = write_points("kept.geojson", 500, None);
     let mut h = harness_with(
         io::load(&io::DataSource::Embedded),
         StartOptions {
-            open: vec![path.clone()],
+            open: vec![kept.clone()],
             ..Default::default()
         },
     );
+    wait_for_loads(&mut h);
+    assert_eq!(h.state().user_layers().len(), 1);
     let view = h.state().saved().clone();
+    let features = h.state().atlas().features.len();
+    // A second file whose bytes are held back until the Cancel button has been pressed.
+    let (reader, gate) = gated(points_geojson(3000, None));
+    h.state_mut()
+        .open_reader(PathBuf::from("held.geojson"), reader);
+    h.run();
     assert_eq!(h.state().loading(), 1);
     h.get_by_label("Cancel").click_accesskit();
+    h.run();
+    gate.send(()).expect("the load waits on its gate");
     wait_for_loads(&mut h);
     let app = h.state();
-    assert!(
-        app.user_layers().is_empty(),
-        "a cancelled file adds no layer"
+    let layers: Vec<(&str, usize)> = app
+        .user_layers()
+        .iter()
+        .map(|l| (l.layer.name.as_str(), l.layer.points.len()))
+        .collect();
+    let kept_name = kept.file_name().map(|n| n.to_string_lossy().into_owned());
+    assert_eq!(
+        layers,
+        vec![(kept_name.as_deref().unwrap_or(""), 500)],
+        "the cancelled file adds no layer; the one loaded before is intact"
     );
     assert!(
         app.errors().is_empty(),
@@ -107,8 +213,8 @@ fn a_cancelled_load_leaves_the_app_as_it_was() {
         view,
         "view, layers and filters are as they were"
     );
-    assert!(app.atlas().features.len() >= 35);
-    std::fs::remove_file(path).ok();
+    assert_eq!(app.atlas().features.len(), features);
+    std::fs::remove_file(kept).ok();
 }
 
 #[test]

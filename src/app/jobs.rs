@@ -34,6 +34,12 @@ impl Jobs {
         self.loads.push(LoadJob::start(path, self.repaint.clone()));
     }
 
+    /// Starts loading a user layer from any reader (`label` names it as a path would).
+    pub fn start_reader(&mut self, label: PathBuf, reader: impl std::io::Read + Send + 'static) {
+        self.loads
+            .push(LoadJob::from_reader(label, reader, self.repaint.clone()));
+    }
+
     /// Starts generating `n` synthetic incidents dated up to `last`.
     pub fn start_synthetic(&mut self, n: usize, last: Date) {
         self.loads

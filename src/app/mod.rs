@@ -320,6 +320,16 @@ impl App {
         self.jobs.len()
     }
 
+    /// Loads a user layer from a reader rather than a path (`label` names it): the same
+    /// bounded read, parse, progress bar and Cancel as a file opened from the menu.
+    pub fn open_reader(
+        &mut self,
+        label: std::path::PathBuf,
+        reader: impl std::io::Read + Send + 'static,
+    ) {
+        self.jobs.start_reader(label, reader);
+    }
+
     /// The ruler's path, while measuring.
     pub fn measurement(&self) -> Option<&crate::map::measure::Measurement> {
         self.state.measure.as_ref()

@@ -99,13 +99,40 @@ pub fn read_file(path: &Path, limit_bytes: u64) -> Result<Vec<u8>, LoadError> {
     let meta = file.metadata().map_err(read_err)?;
     refuse_special(path, &meta)?;
     let capacity = usize::try_from(meta.len().min(limit_bytes)).unwrap_or(0);
-    let mut bytes = Vec::with_capacity(capacity);
-    file.take(limit_bytes.saturating_add(1))
+    read_bounded_into(path, file, limit_bytes, Vec::with_capacity(capacity))
+}
+
+/// Reads a whole reader, at most `limit_bytes` (`path` names it in errors): a file opened by
+/// other means, or a stream.
+pub fn read_bounded(
+    path: &Path,
+    reader: impl Read,
+    limit_bytes: u64,
+) -> Result<Vec<u8>, LoadError> {
+    read_bounded_into(path, reader, limit_bytes, Vec::new())
+}
+
+/// Reads `limit_bytes + 1` bytes at most, so that more than the limit is seen and refused.
+fn read_bounded_into(
+    path: &Path,
+    reader: impl Read,
+    limit_bytes: u64,
+    mut bytes: Vec<u8>,
+) -> Result<Vec<u8>, LoadError> {
+    reader
+        .take(limit_bytes.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(read_err)?;
+        .map_err(|source| LoadError::Read {
+            file: path.to_path_buf(),
+            source,
+        })?;
     let read_bytes = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
     if read_bytes > limit_bytes {
-        return Err(too_large(read_bytes.max(meta.len())));
+        return Err(LoadError::TooLarge {
+            file: path.to_path_buf(),
+            size_bytes: read_bytes,
+            limit_bytes,
+        });
     }
     Ok(bytes)
 }

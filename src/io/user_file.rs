@@ -2,14 +2,16 @@
 //! never into a `serde_json::Value` tree. A bad feature is reported and skipped; the rest load.
 //! Progress is reported as bytes parsed, and the load can be cancelled between features.
 
-use super::collection::read_bytes;
+use super::collection::{MAX_FILE_BYTES, read_bytes};
 use super::error::{FeatureRef, LoadError};
 use super::limits::{MAX_VERTICES_PER_GEOMETRY, display_name};
+use super::source::read_bounded;
 use super::user_scan::{CollectionSeed, Scan};
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, IgnoredAny, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 use std::fmt;
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -59,10 +61,24 @@ pub const CANCELLED: &str = "load cancelled";
 /// Reads and parses a user file.
 pub fn load_user_file(path: &Path, control: &dyn LoadControl) -> Result<UserLoad, LoadError> {
     let bytes = read_bytes(path)?;
-    let name = path
-        .file_name()
-        .map_or_else(|| "layer".to_owned(), |n| n.to_string_lossy().into_owned());
-    parse_user_geojson(path, name, &bytes, control)
+    parse_user_geojson(path, layer_name(path), &bytes, control)
+}
+
+/// Reads (bounded by [`MAX_FILE_BYTES`]) and parses a user file from any reader; `path`
+/// names it in errors and gives the layer its name.
+pub fn load_user_reader(
+    path: &Path,
+    reader: impl Read,
+    control: &dyn LoadControl,
+) -> Result<UserLoad, LoadError> {
+    let bytes = read_bounded(path, reader, MAX_FILE_BYTES)?;
+    parse_user_geojson(path, layer_name(path), &bytes, control)
+}
+
+/// A layer is named after its file.
+fn layer_name(path: &Path) -> String {
+    path.file_name()
+        .map_or_else(|| "layer".to_owned(), |n| n.to_string_lossy().into_owned())
 }
 
 /// Parses GeoJSON bytes (a FeatureCollection) into a user layer.

@@ -213,3 +213,82 @@ fn cancel_stops_between_features() {
     assert!(matches!(err, LoadError::Cancelled { .. }), "{err:?}");
     assert!(err.to_string().contains(CANCELLED));
 }
+
+/// A control that cancels itself once progress has reached `at_bytes` (a hook inside the
+/// load), and remembers the furthest progress it was told.
+struct CancelAt {
+    at_bytes: usize,
+    furthest: std::sync::atomic::AtomicUsize,
+}
+
+impl LoadControl for CancelAt {
+    fn progress(&self, done: usize, _: usize) {
+        self.furthest.fetch_max(done, Ordering::Relaxed);
+    }
+    fn cancelled(&self) -> bool {
+        self.furthest.load(Ordering::Relaxed) >= self.at_bytes
+    }
+}
+
+fn points(n: usize) -> String {
+    let features: Vec<String> = (0..n)
+        .map(|i| {
+            format!(
+                r#"{{"type":"Feature","geometry":{{"type":"Point","coordinates":[{},1]}}}}"#,
+                i % 100
+            )
+        })
+        .collect();
+    format!(
+        r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+        features.join(",")
+    )
+}
+
+#[test]
+fn cancel_set_during_the_scan_stops_it_before_the_second_pass() {
+    let text = points(10_000);
+    // The first progress report (at the first feature) sets it; the scan sees it later.
+    let control = CancelAt {
+        at_bytes: 1,
+        furthest: 0.into(),
+    };
+    let err = parse_user_geojson(
+        Path::new("c.geojson"),
+        "c".into(),
+        text.as_bytes(),
+        &control,
+    )
+    .expect_err("cancelled");
+    assert!(matches!(err, LoadError::Cancelled { .. }), "{err:?}");
+    let furthest = control.furthest.load(Ordering::Relaxed);
+    assert!(
+        furthest < text.len() / 2,
+        "the second pass never started: progress {furthest} of {}",
+        text.len()
+    );
+}
+
+#[test]
+fn cancel_set_during_the_second_pass_stops_it() {
+    let text = points(10_000);
+    // Set when the second pass reports its first progress past the half (the scan is done).
+    let control = CancelAt {
+        at_bytes: text.len() / 2 + 1,
+        furthest: 0.into(),
+    };
+    let err = parse_user_geojson(
+        Path::new("c.geojson"),
+        "c".into(),
+        text.as_bytes(),
+        &control,
+    )
+    .expect_err("cancelled");
+    assert!(matches!(err, LoadError::Cancelled { .. }), "{err:?}");
+    let furthest = control.furthest.load(Ordering::Relaxed);
+    assert!(
+        furthest > text.len() / 2 && furthest < text.len(),
+        "stopped within the second pass: progress {furthest} of {}",
+        text.len()
+    );
+}
