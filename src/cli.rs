@@ -33,6 +33,11 @@ pub struct Cli {
     #[arg(long, value_name = "PATH")]
     pub screenshot: Option<PathBuf>,
 
+    /// With --screenshot: start from the saved view and layers as a normal start does (tests
+    /// of a hostile saved state use it; by default a screenshot ignores the saved state).
+    #[arg(long, hide = true, requires = "screenshot")]
+    pub screenshot_saved_state: bool,
+
     /// Select this item at start (a feature, incident, site, claim or agreement id, e.g. scarborough-shoal).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,

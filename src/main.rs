@@ -107,15 +107,22 @@ fn run(
             .assets
             .clone()
             .map_or(io::DataSource::Embedded, io::DataSource::Dir),
+        screenshot_saved_state: cli.screenshot_saved_state,
         data_dir: cli
             .data_dir
             .clone()
             .or_else(io::incident_log::default_data_dir),
     };
+    // eframe reads its saved state before the app exists: a hostile one is cleaned first.
+    if let Some(path) = app::saved_file::path() {
+        for note in app::saved_file::clean(&path) {
+            eprintln!("warning: {note}");
+        }
+    }
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Contested Waters")
-            .with_app_id("contested-waters")
+            .with_app_id(app::saved_file::APP_ID)
             .with_inner_size([cli.size.0, cli.size.1]),
         persist_window: cli.screenshot.is_none(),
         ..Default::default()

@@ -222,3 +222,113 @@ fn saving_the_map_writes_the_map_area_with_its_scale_and_attribution() {
         "stamped {stamped}, plain {plain}"
     );
 }
+
+/// The real binary started under a fresh HOME whose saved state (`app.ron`, where eframe keeps
+/// it) holds `entries`, writing its first frame with the saved state honoured; returns the
+/// image and the saved-state folder.
+fn start_with_saved_state(name: &str, app_ron: &str) -> (RgbaImage, std::path::PathBuf) {
+    let home = std::env::temp_dir().join(format!("cw-home-{}-{name}", std::process::id()));
+    std::fs::remove_dir_all(&home).ok();
+    let dir = home.join("share").join("contested-waters");
+    std::fs::create_dir_all(&dir).expect("a fresh HOME");
+    if app_ron == "/dev/zero" {
+        #[cfg(unix)]
+        std::os::unix::fs::symlink("/dev/zero", dir.join("app.ron")).expect("a link");
+    } else {
+        std::fs::write(dir.join("app.ron"), app_ron).expect("app.ron written");
+    }
+    let out = home.join("shot.png");
+    let run = Command::new(env!("CARGO_BIN_EXE_contested-waters"))
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("share"))
+        .args([
+            "--screenshot-saved-state",
+            "--size",
+            "1280x800",
+            "--screenshot",
+        ])
+        .arg(&out)
+        .output()
+        .expect("the app runs");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        run.status.success() && !stderr.contains("panicked"),
+        "{name}: exited with {}: {stderr}",
+        run.status
+    );
+    let img = image::open(&out)
+        .unwrap_or_else(|e| panic!("{name}: no PNG: {e}"))
+        .to_rgba8();
+    (img, dir)
+}
+
+/// eframe's saved state with these entries (its format: a map of RON strings).
+fn app_ron(entries: &[(&str, String)]) -> String {
+    let kv: std::collections::HashMap<&str, &str> =
+        entries.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    ron::to_string(&kv).expect("RON")
+}
+
+/// Our saved state with this camera, as the app writes it.
+fn saved_camera(x: f64, y: f64, zoom: f64) -> String {
+    let state = contested_waters::app::SavedState {
+        camera: Some(contested_waters::map::Camera {
+            center_world: (x, y),
+            zoom,
+        }),
+        ..Default::default()
+    };
+    ron::to_string(&state).expect("RON")
+}
+
+/// A saved state that once stopped the app at every start (egui's zoom factor 0, NaN or 1e9,
+/// a NaN window) or showed a blank map (a NaN or 1e308 camera), or grew without end (a link to
+/// /dev/zero): the real app starts and draws the map from each.
+#[test]
+fn a_hostile_saved_state_never_stops_the_real_app_from_starting() {
+    if std::env::var_os("DISPLAY").is_none() {
+        panic!("DISPLAY is not set: run under Xvfb (see .ci/run)");
+    }
+    let state_key = "contested-waters-state";
+    let egui = |zoom: &str| ("egui", format!("(options:(zoom_factor:{zoom}))"));
+    let cases = [
+        ("zoom-0", app_ron(&[egui("0.0")])),
+        ("zoom-nan", app_ron(&[egui("NaN")])),
+        ("zoom-1e9", app_ron(&[egui("1e9")])),
+        (
+            "camera-nan",
+            app_ron(&[(state_key, saved_camera(f64::NAN, 0.0, 5.0))]),
+        ),
+        (
+            "camera-1e308",
+            app_ron(&[(state_key, saved_camera(1e308, -1e308, 1e308))]),
+        ),
+        (
+            "window-nan",
+            app_ron(&[(
+                "window",
+                "(inner_size_points:Some((x:NaN,y:1e300)),fullscreen:false,maximized:false)"
+                    .to_owned(),
+            )]),
+        ),
+        ("garbage", "\u{1}not a saved state(((".to_owned()),
+        ("dev-zero", "/dev/zero".to_owned()),
+    ];
+    for (name, text) in &cases {
+        let (img, dir) = start_with_saved_state(name, text);
+        let sea = share_near(&img, [0xd6, 0xe6, 0xef]);
+        let land = share_between(&img, [0xf1, 0xee, 0xe4], [0xa9, 0xc6, 0x8c]);
+        assert!(
+            img.width() >= 1200 && sea > 0.12 && land > 0.05,
+            "{name}: {}x{}, sea {sea:.3}, land {land:.3}",
+            img.width(),
+            img.height()
+        );
+        // What eframe reads next time holds nothing hostile either.
+        let kept = std::fs::read_to_string(dir.join("app.ron")).unwrap_or_default();
+        assert!(!kept.contains("zoom_factor"), "{name}: {kept}");
+        if let Some(home) = dir.parent().and_then(std::path::Path::parent) {
+            std::fs::remove_dir_all(home).ok();
+        }
+    }
+}

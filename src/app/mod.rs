@@ -22,6 +22,7 @@ mod frame_workbench;
 pub mod jobs;
 pub mod keyboard;
 pub mod options;
+pub mod saved_file;
 pub mod state;
 pub mod workbench;
 pub mod zones;
@@ -170,7 +171,7 @@ impl App {
         cc.egui_ctx.memory_mut(|m| *m = egui::Memory::default());
         cc.egui_ctx.set_zoom_factor(1.0);
         crate::ui::fonts::install(&cc.egui_ctx);
-        let saved = if options.screenshot.is_some() {
+        let saved = if options.screenshot.is_some() && !options.screenshot_saved_state {
             None
         } else {
             cc.storage

@@ -85,6 +85,8 @@ pub struct StartOptions {
     pub screenshot_result: ScreenshotResult,
     /// End the process as soon as the screenshot is written (exit code 0, or 1 on failure).
     pub exit_after_screenshot: bool,
+    /// With a screenshot: start from the saved state anyway (a screenshot ignores it otherwise).
+    pub screenshot_saved_state: bool,
     /// Folder of the user's incident log; `None` loads and saves no log (tests stay hermetic).
     pub data_dir: Option<PathBuf>,
     /// The data the app was loaded from (`--assets`): the finer coast is read from it later.

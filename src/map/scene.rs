@@ -26,6 +26,10 @@ pub const BEYOND_BASEMAP_SCALE_ZOOM: f64 = 9.0;
 /// Land polygons smaller than this are "small islands": generalised, and drawn as dashed
 /// outlines beyond the base map's scale. Main islands (Hainan, Taiwan, Luzon) stay filled.
 pub const SMALL_ISLAND_KM2: f64 = 100.0;
+/// Polygons with more vertices than this (after simplification) are drawn as outlines only:
+/// ear clipping is quadratic on a saw-tooth or a self-crossing ring (minutes at 100k vertices),
+/// and the bundled base map's largest polygon has 8,426.
+pub const FILL_MAX_VERTICES: usize = 12_000;
 
 /// Whether a zoom is beyond the base map's scale (see [`BEYOND_BASEMAP_SCALE_ZOOM`]).
 pub fn beyond_basemap_scale(zoom: f64) -> bool {
@@ -230,14 +234,18 @@ pub(crate) fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
             } else {
                 p.clone()
             };
-            let raw = simple.earcut_triangles_raw();
-            let fill = WorldMesh {
-                vertices: raw.vertices,
-                indices: raw
-                    .triangle_indices
-                    .into_iter()
-                    .filter_map(|i| u32::try_from(i).ok())
-                    .collect(),
+            let fill = if vertex_count(&simple) <= FILL_MAX_VERTICES {
+                let raw = simple.earcut_triangles_raw();
+                WorldMesh {
+                    vertices: raw.vertices,
+                    indices: raw
+                        .triangle_indices
+                        .into_iter()
+                        .filter_map(|i| u32::try_from(i).ok())
+                        .collect(),
+                }
+            } else {
+                WorldMesh::default()
             };
             let rings = std::iter::once(simple.exterior())
                 .chain(simple.interiors())
@@ -246,6 +254,13 @@ pub(crate) fn build_lod(polygons: &[Polygon<f64>], lod: u8) -> Vec<LodPolygon> {
             LodPolygon { fill, rings }
         })
         .collect()
+}
+
+fn vertex_count(p: &Polygon<f64>) -> usize {
+    std::iter::once(p.exterior())
+        .chain(p.interiors())
+        .map(|r| r.0.len())
+        .sum()
 }
 
 /// Every claim's lines (or area rings) in world metres.
