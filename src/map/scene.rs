@@ -81,6 +81,8 @@ pub struct Scene {
     /// Label anchor (world) of each country: an interior point of its largest polygon.
     pub country_anchors: Vec<Option<Coord<f64>>>,
     pub pick: PickIndex,
+    /// The countries' land by bounding box (lon/lat), for a click on land.
+    pub land: crate::model::LandIndex,
 }
 
 fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
@@ -162,6 +164,7 @@ impl Scene {
             claims,
             country_anchors,
             pick,
+            land: crate::model::LandIndex::build(&atlas.countries),
         }
     }
 
