@@ -38,7 +38,8 @@ pub struct Cli {
     #[arg(long, hide = true, requires = "screenshot")]
     pub screenshot_saved_state: bool,
 
-    /// Select this item at start (a feature, incident, site, claim or agreement id, e.g. scarborough-shoal).
+    /// Select this item at start (a feature, incident, site, claim or agreement id, e.g.
+    /// scarborough-shoal, or a country's alpha-3 code, e.g. PHL, for its agreements).
     #[arg(long, value_name = "ID")]
     pub select: Option<String>,
 

@@ -47,10 +47,10 @@ fn main() -> ExitCode {
     }
     let (report, scene) = join();
     if let Some(id) = &cli.select
-        && report.atlas.item_by_id(id).is_none()
+        && report.atlas.selectable_by_id(id).is_none()
     {
         eprintln!(
-            "error: --select {id}: no feature, incident, site, claim or agreement has this id"
+            "error: --select {id}: no feature, incident, site, claim or agreement has this id, and it is no country code"
         );
         return ExitCode::FAILURE;
     }

@@ -352,6 +352,12 @@ impl App {
                     }
                     record_inspector_ui(ui, atlas, *record, here.as_ref(), cmds);
                 }
+                Selection::Item(Item::Country(c)) => {
+                    let date = self.agreements_as_of();
+                    if let Some(i) = ui::country_inspector::country_ui(ui, atlas, *c, date) {
+                        cmds.push(Command::Select(Some(Item::Record(RecordRef::Agreement(i)))));
+                    }
+                }
                 Selection::Cluster(members) => {
                     if let Some(i) = ui::inspector::cluster_ui(ui, atlas, members) {
                         cmds.push(Command::Select(Some(Item::Record(RecordRef::Incident(i)))));

@@ -286,6 +286,11 @@ impl App {
         self.map.web.as_ref().map_or(&[], |w| w.links.as_slice())
     }
 
+    /// The parties of the agreement web the last frame drew (marks and edge badges).
+    pub fn web_parties(&self) -> &[crate::map::web::PartyMark] {
+        self.map.web.as_ref().map_or(&[], |w| w.parties.as_slice())
+    }
+
     /// The `--stress` incidents, once generated.
     pub fn synthetic(&self) -> Option<&SyntheticLayer> {
         self.data.synthetic.as_ref()
@@ -376,8 +381,12 @@ impl StartOptions {
                 .filter(|id| !shown.contains(id))
                 .collect();
         }
-        if let Some(record) = self.select.as_deref().and_then(|id| atlas.item_by_id(id)) {
-            state.selection = Selection::Item(Item::Record(record));
+        if let Some(item) = self
+            .select
+            .as_deref()
+            .and_then(|id| atlas.selectable_by_id(id))
+        {
+            state.selection = Selection::Item(item);
         }
     }
 }

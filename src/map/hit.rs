@@ -5,6 +5,7 @@ use super::camera::{Camera, ScreenRect};
 use super::cluster::Cluster;
 use super::layers::Layers;
 use super::paint::pos;
+use super::projection::lon_lat_from_world;
 use super::scene::Scene;
 use super::style;
 use super::synthetic::{SyntheticHit, SyntheticLayer};
@@ -14,7 +15,7 @@ use super::web::{LinkPath, WebLayout};
 
 /// How near a link the pointer must be to hover it, in points (links are thin).
 const LINK_TOLERANCE_PT: f64 = 4.0;
-use crate::model::RecordRef;
+use crate::model::{BaseCountry, Country, RecordRef};
 use geo::Coord;
 
 /// What is under the pointer.
@@ -28,6 +29,10 @@ pub enum Hit<'a> {
     User(String),
     /// An agreement's link between two parties.
     Link(&'a LinkPath),
+    /// A party's mark of the agreement web (a badge at the edge for one off the map).
+    Party(Country),
+    /// A country's land, with nothing drawn over it there.
+    Land(Country),
 }
 
 /// Everything a hit test reads, for one frame.
@@ -41,6 +46,8 @@ pub struct HitTest<'a> {
     pub user_layers: &'a [UserLayerView],
     /// The agreement web as drawn this frame.
     pub web: Option<&'a WebLayout>,
+    /// The base map's countries (the scene's land index refers to them).
+    pub countries: &'a [BaseCountry],
     pub camera: Camera,
     pub viewport: ScreenRect,
     pub tolerance_m: f64,
@@ -89,8 +96,18 @@ impl<'a> HitTest<'a> {
     }
 
     /// What is under `screen`: a feature or site first, then a cluster (of the incident
-    /// picked, or whose ring is there), a record, a synthetic incident, a user feature.
+    /// picked, or whose ring is there), a record, a party's mark, a link, a synthetic
+    /// incident, a user feature, and last the land of a country.
     pub fn hit_at(&self, screen: Coord<f64>) -> Option<Hit<'a>> {
+        self.drawn_at(screen).or_else(|| {
+            let at = lon_lat_from_world(self.world(screen));
+            let ci = self.scene.land.country_at(self.countries, at)?;
+            self.countries.get(ci)?.iso.map(Hit::Land)
+        })
+    }
+
+    /// What is drawn under `screen` (everything but the land).
+    fn drawn_at(&self, screen: Coord<f64>) -> Option<Hit<'a>> {
         let picked = self.record_at(screen);
         let cluster = match picked {
             Some(RecordRef::Feature(_) | RecordRef::Site(_)) => None,
@@ -104,6 +121,9 @@ impl<'a> HitTest<'a> {
         }
         if let Some(r) = picked {
             return Some(Hit::Record(r));
+        }
+        if let Some(party) = self.web.and_then(|w| w.party_at(screen)) {
+            return Some(Hit::Party(party));
         }
         if let Some(link) = self.web.and_then(|w| w.link_at(screen, LINK_TOLERANCE_PT)) {
             return Some(Hit::Link(link));

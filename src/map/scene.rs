@@ -87,6 +87,8 @@ pub struct Scene {
     pub pick: PickIndex,
     /// The finer coast drawn past zoom 8, once loaded (off the UI thread, on first need).
     pub fine_coast: Option<super::fine_coast::FineCoast>,
+    /// The countries' land by bounding box (lon/lat), for a click on land.
+    pub land: crate::model::LandIndex,
 }
 
 fn project_polygon(p: &Polygon<f64>) -> Polygon<f64> {
@@ -169,6 +171,7 @@ impl Scene {
             country_anchors,
             pick,
             fine_coast: None,
+            land: crate::model::LandIndex::build(&atlas.countries),
         }
     }
 

@@ -28,6 +28,8 @@ use geo::Coord;
 pub const PICK_TOLERANCE_PT: f64 = 8.0;
 /// The agreement web is drawn below this zoom (a region, not a reef).
 pub const WEB_MAX_ZOOM: f64 = 6.0;
+/// How strongly a selected country's land is shaded (0 to 1).
+const SELECTED_COUNTRY_TINT: f32 = 0.8;
 /// Zoom levels per point of wheel scrolling.
 const WHEEL_ZOOM_PER_PT: f64 = 1.0 / 120.0;
 
@@ -200,6 +202,7 @@ impl MapView<'_> {
                 .filter(|s| s.settings.visible && s.settings.opacity > 0.0),
             user_layers: self.user_layers,
             web,
+            countries: &self.atlas.countries,
             camera,
             viewport,
             tolerance_m: PICK_TOLERANCE_PT * camera.m_per_pt(),
@@ -217,6 +220,7 @@ impl MapView<'_> {
                 Some(Hit::Link(link)) => {
                     MapAction::Select(Some(Item::Record(RecordRef::Agreement(link.agreement))))
                 }
+                Some(Hit::Party(c) | Hit::Land(c)) => MapAction::Select(Some(Item::Country(c))),
                 Some(Hit::Synthetic(SyntheticHit::Single(row))) => {
                     MapAction::Select(Some(Item::Synthetic(row)))
                 }
@@ -310,6 +314,9 @@ impl MapView<'_> {
             }
             Hit::User(text) => text.clone(),
             Hit::Link(link) => self.link_tooltip(link),
+            Hit::Party(c) => format!("{} — click for its agreements", c.name()),
+            // Land is everywhere: no tooltip follows the pointer across it.
+            Hit::Land(_) => return None,
         })
     }
 }
@@ -318,6 +325,20 @@ impl MapView<'_> {
     /// Per base-map country: how strongly its land is shaded. A selected agreement shades its
     /// parties; otherwise the web shades each country by how many agreements bind it.
     fn land_tint(&self) -> Vec<f32> {
+        let mut tint = self.web_tint();
+        if let Some(Item::Country(selected)) = self.selected {
+            // A selected country stands out from the shading by agreements.
+            tint.resize(self.atlas.countries.len(), 0.0);
+            for (t, c) in tint.iter_mut().zip(&self.atlas.countries) {
+                if c.iso == Some(selected) {
+                    *t = SELECTED_COUNTRY_TINT;
+                }
+            }
+        }
+        tint
+    }
+
+    fn web_tint(&self) -> Vec<f32> {
         if let Some(f) = self.focus {
             return f
                 .countries

@@ -26,6 +26,8 @@ const OFF_MAP_ANCHORS: [(&str, f64, f64); 6] = [
 const EDGE_INSET_PT: f64 = 18.0;
 /// Spacing of party badges stacked along an edge.
 const BADGE_STEP_PT: f64 = 22.0;
+/// Radius of a party's mark, in points (drawn and clicked).
+pub const PARTY_RADIUS_PT: f64 = 9.0;
 /// Points per link curve.
 const CURVE_POINTS: usize = 24;
 
@@ -237,6 +239,15 @@ impl WebLayout {
             .filter(|(_, d)| *d <= tolerance_pt)
             .min_by(|x, y| x.1.total_cmp(&y.1))
             .map(|(l, _)| l)
+    }
+
+    /// The party whose mark covers `screen` (the last drawn, which is on top).
+    pub fn party_at(&self, screen: Coord<f64>) -> Option<Country> {
+        self.parties
+            .iter()
+            .rev()
+            .find(|m| (m.screen.x - screen.x).hypot(m.screen.y - screen.y) <= PARTY_RADIUS_PT)
+            .map(|m| m.party)
     }
 
     /// Every link between the two parties of `link` (either order).

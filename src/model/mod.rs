@@ -10,6 +10,7 @@ pub mod date;
 pub mod feature;
 pub mod filter;
 pub mod incident;
+pub mod party;
 pub mod search;
 pub mod series;
 pub mod synthetic;
@@ -21,7 +22,7 @@ pub mod workbench;
 pub mod zones;
 
 pub use agreement::{Agreement, AgreementKind, AgreementStatus, Site, Statement};
-pub use basemap::BaseCountry;
+pub use basemap::{BaseCountry, LandIndex};
 pub use claim::{Claim, ClaimGeometry, ClaimKind};
 pub use common::{Alias, Country, Date, DatePrecision, Source};
 pub use feature::{AwardClass, DisputedFeature, FeatureGroup, FeatureKind};
@@ -70,12 +71,14 @@ impl RecordRef {
     }
 }
 
-/// What the user can select: a record of the atlas, or a `--stress` incident, which is kept
-/// apart from the atlas (by its row in the synthetic layer) so it is never taken for real data.
+/// What the user can select: a record of the atlas, a `--stress` incident, which is kept
+/// apart from the atlas (by its row in the synthetic layer) so it is never taken for real data,
+/// or a country (its land or its badge clicked), by alpha-3 code.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Item {
     Record(RecordRef),
     Synthetic(usize),
+    Country(Country),
 }
 
 impl Item {
@@ -83,7 +86,7 @@ impl Item {
     pub fn record(self) -> Option<RecordRef> {
         match self {
             Self::Record(r) => Some(r),
-            Self::Synthetic(_) => None,
+            Self::Synthetic(_) | Self::Country(_) => None,
         }
     }
 
@@ -115,6 +118,13 @@ impl Atlas {
             .or_else(|| agreement().map(RecordRef::Agreement))
     }
 
+    /// What `--select` names: a mappable record by id, else a country by alpha-3 code.
+    pub fn selectable_by_id(&self, id: &str) -> Option<Item> {
+        self.item_by_id(id)
+            .map(Item::Record)
+            .or_else(|| Country::parse(id).map(Item::Country))
+    }
+
     /// Every source cited by any record (with repeats).
     pub fn sources(&self) -> impl Iterator<Item = &Source> {
         self.features
@@ -137,6 +147,7 @@ impl Atlas {
             Item::Record(RecordRef::Claim(i)) => self.claims.get(i).map(|c| c.name.clone()),
             Item::Record(RecordRef::Agreement(i)) => self.agreements.get(i).map(|a| a.name.clone()),
             Item::Synthetic(row) => Some(format!("SYNTHETIC incident {row}")),
+            Item::Country(c) => Some(c.name().to_owned()),
         }
         .unwrap_or_default()
     }

@@ -44,9 +44,10 @@ pub fn paint_web(
         } else {
             (style::PARTY_LINK, Color32::WHITE)
         };
+        #[allow(clippy::cast_possible_truncation)]
         c.painter.circle(
             p,
-            9.0,
+            crate::map::web::PARTY_RADIUS_PT as f32,
             style::faded(fill, opacity),
             Stroke::new(1.0, style::PARTY_LINK),
         );
