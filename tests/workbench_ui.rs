@@ -405,3 +405,116 @@ fn the_edit_menu_names_and_undoes_the_last_step() {
     h.run();
     assert_eq!(h.state().my_log().incidents().len(), 1);
 }
+
+/// Presses at `from`, moves in steps to `to` and releases there.
+fn drag(h: &mut Harness<'static, App>, from: egui::Pos2, to: egui::Pos2) {
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=4u8 {
+        let t = f32::from(k) / 4.0;
+        h.hover_at(from + (to - from) * t);
+        h.run();
+    }
+    h.drop_at(to);
+    // A moved incident is selected, and the list scrolls to it for many frames.
+    h.run_steps(30);
+}
+
+fn position_of(h: &Harness<'static, App>, id: &str) -> (f64, f64) {
+    let Some(x) = h.state().my_log().get(id) else {
+        panic!("{id} not in the log");
+    };
+    let x = x.position;
+    (x.x(), x.y())
+}
+
+#[test]
+fn dragging_my_incident_moves_it_in_one_undoable_step_and_bundled_ones_stay() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    // One of mine alone in open sea (west of Scarborough Shoal, no feature near).
+    let mut x = h.state().atlas().incidents[0].clone();
+    x.position = geo::Point::new(116.2, 14.2);
+    h.state_mut().apply(Command::AddIncident(Box::new(x)));
+    let id = h.state().my_log().incidents()[0].id.clone();
+    h.state_mut().apply(Command::Select(None));
+    h.run();
+    let camera = h.state().camera().expect("camera");
+    let from = h.state().screen_of_lon_lat(116.2, 14.2).expect("drawn");
+    let to = from + egui::vec2(70.0, 45.0);
+    let dropped = common::lon_lat_at(&h, to);
+    drag(&mut h, from, to);
+    let now = position_of(&h, &id);
+    assert!(
+        (now.0 - dropped.0).abs() < 1e-3 && (now.1 - dropped.1).abs() < 1e-3,
+        "moved to {now:?}, dropped at {dropped:?}"
+    );
+    assert_eq!(h.state().camera(), Some(camera), "the drag did not pan");
+    assert_eq!(h.state().my_log().undo_label(), Some("Move incident"));
+    assert_eq!(h.state().my_log().undo_depth(), 2, "add + one move");
+    let i = h.state().my_incident_ref(&id).and_then(|r| r.incident());
+    let atlas_x = &h.state().atlas().incidents[i.expect("mine")];
+    assert_eq!(
+        (atlas_x.position.x(), atlas_x.position.y()),
+        now,
+        "on the map"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(position_of(&h, &id), (116.2, 14.2), "undo puts it back");
+
+    // Dropped outside the region: refused and said, the incident stays.
+    let far = egui::Pos2::new(1000.0, 120.0);
+    let far_ll = common::lon_lat_at(&h, far);
+    assert!(far_ll.0 > 132.0 || far_ll.1 > 34.0, "{far_ll:?}");
+    let from = h.state().screen_of_lon_lat(116.2, 14.2).expect("drawn");
+    drag(&mut h, from, from + (far - from));
+    assert_eq!(position_of(&h, &id), (116.2, 14.2));
+    assert!(
+        h.state()
+            .errors()
+            .iter()
+            .any(|e| e.contains("outside the region"))
+    );
+
+    // A bundled incident is read-only: the same drag pans the map instead.
+    let b = h.state().atlas().incidents[1].clone();
+    h.state_mut().apply(Command::SelectIncident(1));
+    h.state_mut().apply(Command::ZoomBy(4.0));
+    h.run();
+    let from = h
+        .state()
+        .screen_of_lon_lat(b.position.x(), b.position.y())
+        .expect("drawn");
+    let camera = h.state().camera();
+    drag(&mut h, from, from + egui::vec2(70.0, 45.0));
+    assert_eq!(h.state().atlas().incidents[1].position, b.position);
+    assert_ne!(h.state().camera(), camera, "the drag panned");
+    assert_eq!(h.state().my_log().undo_label(), Some("Add incident"));
+}
+
+#[test]
+fn the_forms_pin_drags_to_a_new_position() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = workbench(dir.path());
+    h.state_mut().apply(Command::OpenIncidentForm(
+        contested_waters::app::command::FormStart::New(Some(geo::Coord { x: 116.2, y: 14.2 })),
+    ));
+    h.run();
+    let from = h.state().screen_of_lon_lat(116.2, 14.2).expect("drawn");
+    let to = from + egui::vec2(-50.0, 30.0);
+    let dropped = common::lon_lat_at(&h, to);
+    drag(&mut h, from, to);
+    let value = |label: &str| -> f64 {
+        let v = h.get_by_label(label).value().unwrap_or_default();
+        v.parse().unwrap_or_else(|_| panic!("{label}: {v:?}"))
+    };
+    assert!((value("Longitude") - dropped.0).abs() < 1e-4, "{dropped:?}");
+    assert!((value("Latitude") - dropped.1).abs() < 1e-4, "{dropped:?}");
+    assert!(
+        h.state().my_log().incidents().is_empty(),
+        "nothing saved yet"
+    );
+}

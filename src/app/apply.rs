@@ -51,6 +51,7 @@ impl App {
             | Command::Redo
             | Command::OpenLogBackup
             | Command::StartNewLog
+            | Command::MoveIncident { .. }
             | Command::ConfirmImport(_) => self.apply_workbench(cmd),
             Command::PlanImport(path) => self.plan_import(&path),
             Command::CancelImport => self.workbench.pending_import = None,
@@ -58,6 +59,11 @@ impl App {
                 self.dialogs.import_open = !self.dialogs.import_open;
             }
             Command::OpenIncidentForm(start) => self.open_incident_form(start),
+            Command::SetFormPosition(p) => {
+                if let Some(f) = &mut self.dialogs.incident_form {
+                    f.draft.set_lon_lat(p.x, p.y);
+                }
+            }
             other => self.apply_settings(other),
         }
         self.refresh_derived();

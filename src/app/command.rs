@@ -126,6 +126,13 @@ pub enum Command {
     ToggleImportDialog,
     /// Open the incident form: empty at a position, or on one of the user's incidents.
     OpenIncidentForm(FormStart),
+    /// Move one of the user's incidents (atlas index) to a lon/lat: one undoable edit.
+    MoveIncident {
+        index: usize,
+        to: Coord<f64>,
+    },
+    /// Put the open incident form's position at a lon/lat (its pin was dragged).
+    SetFormPosition(Coord<f64>),
 }
 
 /// What the incident form starts from.

@@ -25,6 +25,8 @@ impl From<MapAction> for Command {
             MapAction::CentreAt(p) => Self::CentreAt(p),
             MapAction::AddIncidentAt(p) => Self::OpenIncidentForm(FormStart::New(Some(p))),
             MapAction::WhatsHere(p) => Self::WhatsHere(p),
+            MapAction::MoveIncident { index, to } => Self::MoveIncident { index, to },
+            MapAction::MovePin(p) => Self::SetFormPosition(p),
         }
     }
 }
@@ -398,6 +400,7 @@ impl App {
         let as_of = self.agreements_as_of();
         let lens = self.state.saved.lens.clone();
         let lens = lens.as_deref();
+        let draggable = self.draggable();
         egui::CentralPanel::default()
             .frame(egui::Frame::NONE)
             .show(ui, |ui| {
@@ -427,6 +430,7 @@ impl App {
                     measure: self.state.measure.as_ref(),
                     stamp: capturing.then_some(stamp.as_str()),
                     memory: &mut self.map,
+                    draggable,
                 }
                 .show(ui);
                 cmds.extend(action.map(Command::from));

@@ -230,6 +230,23 @@ impl App {
         }
     }
 
+    /// What the map lets the user drag: their own incidents (not while a broken log is held),
+    /// and the open form's pin.
+    pub(super) fn draggable(&self) -> crate::map::drag::Draggable {
+        let wb = &self.workbench;
+        let form = self.dialogs.incident_form.as_ref();
+        crate::map::drag::Draggable {
+            incidents: if wb.corrupt.is_some() {
+                0..0
+            } else {
+                wb.mine()
+            },
+            pin: form
+                .and_then(|f| f.draft.lon_lat())
+                .map(|(x, y)| geo::Coord { x, y }),
+        }
+    }
+
     /// Opens the form, empty or on one of the user's incidents.
     pub(super) fn open_incident_form(&mut self, start: FormStart) {
         use crate::ui::incident_form::IncidentForm;

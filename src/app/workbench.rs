@@ -123,7 +123,12 @@ impl Workbench {
 
     /// Whether `atlas.incidents[i]` is one of the user's.
     pub fn is_mine(&self, i: usize) -> bool {
-        i >= self.bundled
+        self.mine().contains(&i)
+    }
+
+    /// Where the user's incidents are in `atlas.incidents`.
+    pub fn mine(&self) -> std::ops::Range<usize> {
+        self.bundled..self.bundled + self.log.incidents().len()
     }
 
     /// Replaces the held log with its backup, or with an empty one; returns what happened.
@@ -223,6 +228,17 @@ impl App {
                 }
             }
             Command::ConfirmImport(options) => self.workbench.confirm_import(&options),
+            Command::MoveIncident { index, to } => {
+                // Only the user's incidents move (the map offers no other drag).
+                let j = index.checked_sub(self.workbench.bundled);
+                let id = j.and_then(|j| log.incidents().get(j)).map(|x| x.id.clone());
+                if let Some(id) = id {
+                    match log.move_to(&id, geo::Point::new(to.x, to.y), &REGION) {
+                        Ok(_) => select = Some(id),
+                        Err(e) => self.report_errors([format!("My incidents: {e}")]),
+                    }
+                }
+            }
             Command::Undo => {
                 log.undo();
             }
@@ -243,11 +259,11 @@ impl App {
         }
         self.workbench.request_save();
         self.sync_my_incidents();
-        // Indices of the user's incidents may have moved: a selection naming one is dropped.
+        // Indices past the bundled incidents may have moved: a selection naming one is dropped.
         let wb = &self.workbench;
         let stale = match &self.state.selection {
-            Selection::Item(Item::Record(RecordRef::Incident(i))) => wb.is_mine(*i),
-            Selection::Cluster(members) => members.iter().any(|&i| wb.is_mine(i)),
+            Selection::Item(Item::Record(RecordRef::Incident(i))) => *i >= wb.bundled,
+            Selection::Cluster(members) => members.iter().any(|&i| i >= wb.bundled),
             _ => false,
         };
         if let Some(i) = select.and_then(|id| wb.atlas_index(&id)) {

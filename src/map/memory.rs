@@ -34,6 +34,8 @@ pub struct MapMemory {
     pub hovered: Option<Item>,
     /// The agreement web as the last frame drew it.
     pub web: Option<WebLayout>,
+    /// A marker being dragged (one of the user's incidents, or the form's pin).
+    pub drag: Option<super::drag::MarkerDrag>,
     clusters: Option<(ClusterKey, Vec<Cluster>)>,
 }
 

@@ -6,6 +6,7 @@ pub mod clip;
 pub mod cluster;
 pub mod context_menu;
 pub mod coords;
+pub mod drag;
 pub mod fine_coast;
 pub mod focus;
 pub mod goto;

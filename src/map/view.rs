@@ -7,13 +7,14 @@
 
 use super::camera::{Camera, ScreenRect};
 use super::context_menu::context_menu;
+use super::drag::{DragTarget, Draggable};
 use super::focus::AgreementFocus;
 use super::hit::{Hit, HitTest};
 use super::layers::Layers;
 use super::measure::Measurement;
 use super::memory::MapMemory;
 use super::paint::{self, Canvas, MapLayers, Marks, pos};
-use super::projection::lon_lat_from_world;
+use super::projection::{lon_lat_from_world, world_from_lon_lat};
 use super::scene::Scene;
 use super::synthetic::{SyntheticHit, SyntheticLayer};
 use super::user::UserLayerView;
@@ -52,6 +53,10 @@ pub enum MapAction {
     AddIncidentAt(Coord<f64>),
     /// Context menu: what zones and claims hold this point (lon/lat).
     WhatsHere(Coord<f64>),
+    /// One of the user's incidents (atlas index) was dragged and dropped at `to` (lon/lat).
+    MoveIncident { index: usize, to: Coord<f64> },
+    /// The incident form's pin was dragged and dropped here (lon/lat).
+    MovePin(Coord<f64>),
 }
 
 /// What is shown after the filter and the as-of date (the app's derived state).
@@ -88,6 +93,8 @@ pub struct MapView<'a> {
     pub stamp: Option<&'a str>,
     /// What the widget keeps between frames.
     pub memory: &'a mut MapMemory,
+    /// The markers the user may drag (their own incidents, the form's pin).
+    pub draggable: Draggable,
 }
 
 /// What one frame computed from the input, before anything is painted.
@@ -124,10 +131,17 @@ pub fn egui_rect(vp: &ScreenRect) -> Rect {
     Rect::from_min_size(pos(vp.min), egui::vec2(pos(vp.size).x, pos(vp.size).y))
 }
 
-/// The camera after this frame's drag, wheel, pinch and double-click.
-fn moved_camera(ui: &Ui, response: &Response, viewport: &ScreenRect, camera: Camera) -> Camera {
+/// The camera after this frame's drag (unless it moves a marker), wheel, pinch and
+/// double-click.
+fn moved_camera(
+    ui: &Ui,
+    response: &Response,
+    viewport: &ScreenRect,
+    camera: Camera,
+    pan: bool,
+) -> Camera {
     let mut camera = camera;
-    if response.dragged() {
+    if pan && response.dragged() {
         camera = camera.panned_by_pt(coord(response.drag_delta().to_pos2()));
     }
     if let Some(hover) = response.hover_pos() {
@@ -151,7 +165,9 @@ impl MapView<'_> {
     pub fn show(mut self, ui: &mut Ui) -> Option<MapAction> {
         let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
         let viewport = screen_rect(rect);
-        let camera = moved_camera(ui, &response, &viewport, self.camera);
+        let dropped = self.track_drag(ui, &response, &viewport);
+        let pan = self.memory.drag.is_none() && dropped.is_none();
+        let camera = moved_camera(ui, &response, &viewport, self.camera, pan);
         let incidents_on = self.layers.incidents.visible;
         self.memory.refresh_clusters(
             &self.scene.incidents,
@@ -181,18 +197,44 @@ impl MapView<'_> {
         self.memory.cursor_lon_lat = frame.cursor_lon_lat;
         self.memory.hovered = frame.hovered;
         self.memory.web = web;
-        menu.or(frame.action)
+        menu.or(dropped).or(frame.action)
     }
 
-    /// What the pointer is over and what a click asked for.
-    fn compute(
-        &self,
-        response: &Response,
-        viewport: ScreenRect,
+    /// Grabs a marker the user may move when a drag starts on one; the drop when it ends.
+    fn track_drag(&mut self, ui: &Ui, response: &Response, vp: &ScreenRect) -> Option<MapAction> {
+        if response.drag_started() {
+            let press = ui.input(|i| i.pointer.press_origin()).map(coord);
+            let grabbed = press.and_then(|p| {
+                let test = self.hit_test(self.camera, *vp, None);
+                let picked = test.record_at(p).and_then(RecordRef::incident);
+                let world = &self.scene.incidents;
+                self.draggable.grab(picked, world, &self.camera, vp, p)
+            });
+            self.memory.drag = grabbed;
+        }
+        if !response.drag_stopped() {
+            if !response.dragged() {
+                self.memory.drag = None;
+            }
+            return None;
+        }
+        let drag = self.memory.drag.take()?;
+        let at = ui.input(|i| i.pointer.latest_pos()).map(coord)?;
+        let to = drag.lon_lat_at(&self.camera, vp, at);
+        Some(match drag.target {
+            DragTarget::Incident(index) => MapAction::MoveIncident { index, to },
+            DragTarget::Pin => MapAction::MovePin(to),
+        })
+    }
+
+    /// What lies under points of the map drawn through `camera`.
+    fn hit_test<'b>(
+        &'b self,
         camera: Camera,
-        web: Option<&WebLayout>,
-    ) -> MapFrame {
-        let test = HitTest {
+        viewport: ScreenRect,
+        web: Option<&'b WebLayout>,
+    ) -> HitTest<'b> {
+        HitTest {
             scene: self.scene,
             layers: self.layers,
             shown: self.shown,
@@ -206,7 +248,18 @@ impl MapView<'_> {
             camera,
             viewport,
             tolerance_m: PICK_TOLERANCE_PT * camera.m_per_pt(),
-        };
+        }
+    }
+
+    /// What the pointer is over and what a click asked for.
+    fn compute(
+        &self,
+        response: &Response,
+        viewport: ScreenRect,
+        camera: Camera,
+        web: Option<&WebLayout>,
+    ) -> MapFrame {
+        let test = self.hit_test(camera, viewport, web);
         let lon_lat_at =
             |p: Pos2| lon_lat_from_world(camera.world_from_screen(&viewport, coord(p)));
         let hover_pos = response.hover_pos();
@@ -287,6 +340,7 @@ impl MapView<'_> {
         } else if let Some(notice) = approximate_islands {
             paint::basemap_scale_notice(ui, rect, notice);
         }
+        self.paint_markers(ui, &painter, frame);
         if let Some(m) = self.measure {
             paint::paint_measurement(
                 &painter,
@@ -298,6 +352,32 @@ impl MapView<'_> {
             if ui.rect_contains_pointer(rect) {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::Crosshair);
             }
+        }
+    }
+
+    /// The form's pin, and a marker being dragged where it would drop.
+    fn paint_markers(&self, ui: &Ui, painter: &egui::Painter, frame: &MapFrame) {
+        let (cam, vp) = (&frame.camera, &frame.viewport);
+        let drag = self.memory.drag;
+        let pointer = ui.input(|i| i.pointer.latest_pos()).map(coord);
+        let dragged_to = drag.zip(pointer).map(|(d, p)| d.world_at(cam, vp, p));
+        let pin = match (drag.map(|d| d.target), dragged_to) {
+            (Some(DragTarget::Pin), Some(w)) => Some(w),
+            _ => self.draggable.pin.map(world_from_lon_lat),
+        };
+        if let Some(w) = pin {
+            super::drag::paint_pin(painter, cam.screen_from_world(vp, w));
+        }
+        if let (Some(d), Some(to)) = (drag, dragged_to)
+            && let DragTarget::Incident(i) = d.target
+            && let Some(x) = self.atlas.incidents.get(i)
+        {
+            let from = cam.screen_from_world(vp, d.from_world);
+            let to = cam.screen_from_world(vp, to);
+            super::drag::paint_dragged_incident(painter, from, to, x.kind);
+        }
+        if drag.is_some() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
         }
     }
 

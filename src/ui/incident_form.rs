@@ -19,19 +19,18 @@ pub struct IncidentForm {
 impl IncidentForm {
     /// A new incident at `lon_lat` (if given), dated `today`, with one actor and one source row.
     pub fn new_at(lon_lat: Option<geo::Coord<f64>>, today: Date) -> Self {
-        let (longitude, latitude) = lon_lat.map_or_else(Default::default, |c| {
-            (format!("{:.5}", c.x), format!("{:.5}", c.y))
-        });
+        let mut draft = IncidentDraft {
+            date: today.format("%Y-%m-%d").to_string(),
+            location_precision: "approximate".to_owned(),
+            actors: vec![ActorDraft::default()],
+            sources: vec![SourceDraft::default()],
+            ..IncidentDraft::default()
+        };
+        if let Some(c) = lon_lat {
+            draft.set_lon_lat(c.x, c.y);
+        }
         Self {
-            draft: IncidentDraft {
-                date: today.format("%Y-%m-%d").to_string(),
-                location_precision: "approximate".to_owned(),
-                longitude,
-                latitude,
-                actors: vec![ActorDraft::default()],
-                sources: vec![SourceDraft::default()],
-                ..IncidentDraft::default()
-            },
+            draft,
             editing: None,
         }
     }

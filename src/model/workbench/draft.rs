@@ -213,6 +213,20 @@ fn parse_degrees(s: &str, what: &str) -> Result<f64, String> {
 }
 
 impl IncidentDraft {
+    /// The position as typed (lon, lat in degrees), when both parse; for the map's pin, which
+    /// shows it even outside the region (the form says what is wrong).
+    pub fn lon_lat(&self) -> Option<(f64, f64)> {
+        let lon = parse_degrees(&self.longitude, "longitude").ok()?;
+        let lat = parse_degrees(&self.latitude, "latitude").ok()?;
+        Some((lon, lat))
+    }
+
+    /// Sets the position (a right-click's, a dragged pin's) to 5 decimals (about a metre).
+    pub fn set_lon_lat(&mut self, lon_deg: f64, lat_deg: f64) {
+        self.longitude = format!("{lon_deg:.5}");
+        self.latitude = format!("{lat_deg:.5}");
+    }
+
     /// The draft of an existing incident, for editing (converts back to an equal incident).
     pub fn from_incident(x: &Incident) -> Self {
         Self {
@@ -413,32 +427,9 @@ impl IncidentDraft {
             Field::Longitude,
             parse_degrees(&self.longitude, "longitude"),
         );
-        let lat = lat.filter(|&lat| {
-            let inside = region.contains_lat(lat);
-            if !inside {
-                e.push(
-                    Field::Latitude,
-                    format!(
-                        "{lat}° is outside the region ({}° to {}° N)",
-                        region.south_deg, region.north_deg
-                    ),
-                );
-            }
-            inside
-        });
-        let lon = lon.filter(|&lon| {
-            let inside = region.contains_lon(lon);
-            if !inside {
-                e.push(
-                    Field::Longitude,
-                    format!(
-                        "{lon}° is outside the region ({}° to {}° E)",
-                        region.west_deg, region.east_deg
-                    ),
-                );
-            }
-            inside
-        });
+        let lat = lat.and_then(|v| e.take(Field::Latitude, region.lat_error(v).map_or(Ok(v), Err)));
+        let lon =
+            lon.and_then(|v| e.take(Field::Longitude, region.lon_error(v).map_or(Ok(v), Err)));
         Some(Point::new(lon?, lat?))
     }
 

@@ -191,3 +191,30 @@ fn a_snapshot_is_not_changed_by_later_edits() {
     assert_eq!(snap.len(), 1);
     assert!(log.incidents().is_empty());
 }
+
+#[test]
+fn a_move_is_one_undoable_step_and_stays_in_the_region() {
+    let mut log = IncidentLog::default();
+    let id = log.add(incident("x", "2024-06-17", 116.0, 10.0));
+    let to = geo::Point::new(117.25, 11.5);
+    assert_eq!(log.move_to(&id, to, &REGION), Ok(true));
+    assert_eq!(log.get(&id).map(|x| x.position), Some(to));
+    assert_eq!(log.undo_label(), Some("Move incident"));
+    assert_eq!(log.move_to(&id, to, &REGION), Ok(false), "no move, no step");
+    assert_eq!(log.undo_depth(), 2);
+    let outside = log.move_to(&id, geo::Point::new(150.0, 11.5), &REGION);
+    assert!(
+        matches!(&outside, Err(EditError::OutsideRegion { why, .. }) if why.contains("150° is outside")),
+        "{outside:?}"
+    );
+    assert_eq!(log.get(&id).map(|x| x.position), Some(to));
+    log.undo();
+    assert_eq!(
+        log.get(&id).map(|x| x.position),
+        Some(geo::Point::new(116.0, 10.0))
+    );
+    assert!(matches!(
+        log.move_to("my-none", to, &REGION),
+        Err(EditError::UnknownId(_))
+    ));
+}

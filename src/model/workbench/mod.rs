@@ -17,6 +17,7 @@ pub use merge::{ChangePolicy, MergeOptions, MergePlan, MergeSummary};
 pub use region::{REGION, Region};
 
 use super::{Date, Incident};
+use geo::Point;
 use history::{Change, History, Step};
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -184,6 +185,8 @@ impl<'a> IdAllocator<'a> {
 pub enum EditError {
     #[error("no incident with id \"{0}\" in My incidents")]
     UnknownId(String),
+    #[error("{id} not moved: {why}")]
+    OutsideRegion { id: String, why: String },
 }
 
 /// The user's incident log with its undo history.
@@ -284,6 +287,38 @@ impl IncidentLog {
         };
         self.commit(
             "Edit incident",
+            vec![Change::Replace {
+                index,
+                before: Box::new(before),
+                after: Box::new(after),
+            }],
+        );
+        Ok(true)
+    }
+
+    /// Moves the incident `id` to `lon_lat` (degrees), checked as the form checks a position;
+    /// one undoable step, `Ok(false)` when it did not move.
+    pub fn move_to(
+        &mut self,
+        id: &str,
+        lon_lat: Point<f64>,
+        region: &Region,
+    ) -> Result<bool, EditError> {
+        let index = self.index(id)?;
+        region
+            .check(lon_lat.x(), lon_lat.y())
+            .map_err(|why| EditError::OutsideRegion {
+                id: id.to_owned(),
+                why,
+            })?;
+        let before = self.entry_at(index)?;
+        if before.incident.position == lon_lat {
+            return Ok(false);
+        }
+        let mut after = before.clone();
+        after.incident.position = lon_lat;
+        self.commit(
+            "Move incident",
             vec![Change::Replace {
                 index,
                 before: Box::new(before),
