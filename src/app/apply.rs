@@ -58,6 +58,7 @@ impl App {
                 self.dialogs.import_open = !self.dialogs.import_open;
             }
             Command::OpenIncidentForm(start) => self.open_incident_form(start),
+            Command::Browse(_) | Command::Picked(..) => self.apply_files(cmd),
             other => self.apply_settings(other),
         }
         self.refresh_derived();
@@ -253,7 +254,10 @@ impl App {
             Command::ToggleHelp => state.windows.help = !state.windows.help,
             Command::ToggleAbout => state.windows.about = !state.windows.about,
             Command::DismissErrors => state.windows.errors = false,
-            Command::OpenSaveImage => self.dialogs.save_image.open_dialog(),
+            Command::OpenSaveImage => {
+                let folder = self.start_folder();
+                self.dialogs.save_image.open_dialog(&folder);
+            }
             Command::FocusFind => self.dialogs.find.request_focus(),
             _ => {}
         }

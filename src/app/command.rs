@@ -7,6 +7,7 @@ use crate::loader::LoadedLayer;
 use crate::map::layers::LayerSettings;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Camera, Layers};
+use crate::model::file_pick::Pick;
 use crate::model::workbench::MergeOptions;
 use crate::model::{Date, Incident, IncidentFilter, Item, RecordRef};
 use geo::Coord;
@@ -126,6 +127,10 @@ pub enum Command {
     ToggleImportDialog,
     /// Open the incident form: empty at a position, or on one of the user's incidents.
     OpenIncidentForm(FormStart),
+    /// Open a file dialog (File menu, Browse… buttons).
+    Browse(Pick),
+    /// A file dialog's choice: carried out as its purpose says.
+    Picked(Pick, PathBuf),
 }
 
 /// What the incident form starts from.

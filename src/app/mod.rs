@@ -16,6 +16,7 @@ mod apply_tests;
 pub mod command;
 pub mod derived;
 pub mod dialogs;
+mod files;
 mod frame;
 mod frame_workbench;
 pub mod jobs;
