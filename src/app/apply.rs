@@ -64,6 +64,7 @@ impl App {
                     f.draft.set_lon_lat(p.x, p.y);
                 }
             }
+            Command::Browse(_) | Command::Picked(..) => self.apply_files(cmd),
             other => self.apply_settings(other),
         }
         self.refresh_derived();
@@ -260,7 +261,10 @@ impl App {
             Command::ToggleHelp => state.windows.help = !state.windows.help,
             Command::ToggleAbout => state.windows.about = !state.windows.about,
             Command::DismissErrors => state.windows.errors = false,
-            Command::OpenSaveImage => self.dialogs.save_image.open_dialog(),
+            Command::OpenSaveImage => {
+                let folder = self.start_folder();
+                self.dialogs.save_image.open_dialog(&folder);
+            }
             Command::FocusFind => self.dialogs.find.request_focus(),
             _ => {}
         }

@@ -7,6 +7,7 @@ use crate::loader::LoadedLayer;
 use crate::map::layers::LayerSettings;
 use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Camera, Layers};
+use crate::model::file_pick::Pick;
 use crate::model::workbench::MergeOptions;
 use crate::model::{Date, Incident, IncidentFilter, Item, RecordRef};
 use geo::Coord;
@@ -133,6 +134,10 @@ pub enum Command {
     },
     /// Put the open incident form's position at a lon/lat (its pin was dragged).
     SetFormPosition(Coord<f64>),
+    /// Open a file dialog (File menu, Browse… buttons).
+    Browse(Pick),
+    /// A file dialog's choice: carried out as its purpose says.
+    Picked(Pick, PathBuf),
 }
 
 /// What the incident form starts from.

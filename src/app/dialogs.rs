@@ -32,6 +32,8 @@ pub struct Dialogs {
     pub import_options: crate::model::workbench::MergeOptions,
     /// The incident form, while open.
     pub incident_form: Option<IncidentForm>,
+    /// The file dialog open now (File menu, Browse… buttons).
+    pub picker: crate::ui::file_picker::FilePicker,
 }
 
 impl Dialogs {
@@ -47,6 +49,7 @@ impl Dialogs {
             list_revealed: None,
             save_image: SaveImage::default(),
             incident_form: None,
+            picker: crate::ui::file_picker::FilePicker::default(),
             import_open: false,
             import_path: String::new(),
             import_options: crate::model::workbench::MergeOptions::default(),

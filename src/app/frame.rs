@@ -8,6 +8,7 @@ use super::keyboard::{KeyContext, shortcuts};
 use super::options::{SideTab, default_region, map_attribution};
 use super::state::Selection;
 use crate::map::{Camera, MapAction, MapView};
+use crate::model::file_pick::Pick;
 use crate::model::{Item, RecordRef};
 use crate::ui;
 use egui::Ui;
@@ -74,8 +75,13 @@ impl App {
         self.inspector_panel_ui(ui, &mut cmds);
         self.timeline_panel_ui(ui, &mut cmds);
         self.map_panel_ui(ui, &mut cmds);
+        if let Some((pick, path)) = self.dialogs.picker.show(&ctx) {
+            cmds.push(Command::Picked(pick, path));
+        }
         let save = &mut self.dialogs.save_image;
-        save.dialog_ui(&ctx);
+        if save.dialog_ui(&ctx) {
+            cmds.push(Command::Browse(Pick::SaveImage));
+        }
         save.step(
             &ctx,
             self.map.viewport.as_ref().map(crate::map::view::egui_rect),
@@ -97,7 +103,7 @@ impl App {
 
     fn key_context(&self) -> KeyContext {
         KeyContext {
-            dialog_open: self.dialogs.save_image.dialog_open(),
+            dialog_open: self.dialogs.save_image.dialog_open() || self.dialogs.picker.is_open(),
             measuring: self.state.measure.is_some(),
             over_timeline: self.dialogs.timeline_hovered,
             find_had_focus: self.dialogs.find.had_focus(),
@@ -259,6 +265,9 @@ impl App {
         );
         cmds.extend(action.remove.map(Command::RemoveUserLayer));
         cmds.extend(action.open.map(Command::OpenFile));
+        if action.browse {
+            cmds.push(Command::Browse(Pick::OpenLayer));
+        }
         if let Some((index, settings)) = action.settings {
             cmds.push(Command::SetUserLayer { index, settings });
         }
@@ -299,10 +308,14 @@ impl App {
         let dialogs = &mut self.dialogs;
         let atlas = &self.data.atlas;
         let message = self.state.export_message.as_deref();
-        if ui::incidents_panel::export_ui(ui, &mut dialogs.export_path, shown, message) {
+        let ask = ui::incidents_panel::export_ui(ui, &mut dialogs.export_path, shown, message);
+        if ask.export {
             cmds.push(Command::ExportShown(PathBuf::from(
                 dialogs.export_path.trim(),
             )));
+        }
+        if ask.browse {
+            cmds.push(Command::Browse(Pick::Export));
         }
         let newest_first = &self.derived.newest_first;
         let selected = self.state.selection.item().and_then(Item::incident);

@@ -4,6 +4,7 @@
 
 use super::App;
 use super::command::{Command, FormStart};
+use crate::model::file_pick::Pick;
 use crate::ui::incident_form::{FormOutcome, incident_form_ui};
 use egui::Ui;
 
@@ -21,17 +22,15 @@ impl App {
         egui::Panel::top("menu").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| {
                 ui.menu_button("File", |ui| {
-                    if ui.button("Open layer… (Layers tab)").clicked() {
-                        cmds.push(Command::SetSideTab(super::SideTab::Layers));
-                    }
-                    if ui.button("Import incidents…").clicked() {
-                        cmds.push(Command::ToggleImportDialog);
-                    }
-                    if ui.button("Export… (Incidents tab)").clicked() {
-                        cmds.push(Command::SetSideTab(super::SideTab::Incidents));
-                    }
-                    if ui.button("Save map image…").clicked() {
-                        cmds.push(Command::OpenSaveImage);
+                    for (label, pick) in [
+                        ("Open layer…", Pick::OpenLayer),
+                        ("Import incidents…", Pick::ImportIncidents),
+                        ("Export…", Pick::Export),
+                        ("Save map image…", Pick::SaveImage),
+                    ] {
+                        if ui.button(label).clicked() {
+                            cmds.push(Command::Browse(pick));
+                        }
                     }
                     ui.separator();
                     if ui.button("Quit").clicked() {
@@ -116,9 +115,18 @@ impl App {
                 let l = ui.label("File to import");
                 let field = ui.text_edit_singleline(path).labelled_by(l.id);
                 let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                let read = ui
-                    .add_enabled(!path.trim().is_empty(), egui::Button::new("Read the file"))
-                    .clicked();
+                let (read, browse) = ui
+                    .horizontal(|ui| {
+                        let read = ui.add_enabled(
+                            !path.trim().is_empty(),
+                            egui::Button::new("Read the file"),
+                        );
+                        (read.clicked(), ui.button("Browse…").clicked())
+                    })
+                    .inner;
+                if browse {
+                    cmds.push(Command::Browse(Pick::ImportIncidents));
+                }
                 if read || enter {
                     cmds.push(Command::PlanImport(std::path::PathBuf::from(path.trim())));
                 }
@@ -177,6 +185,13 @@ impl App {
                 .clicked()
             {
                 cmds.push(Command::OpenIncidentForm(FormStart::New(None)));
+            }
+            if ui
+                .button("Import…")
+                .on_hover_text("Merge a file of incidents into My incidents")
+                .clicked()
+            {
+                cmds.push(Command::ToggleImportDialog);
             }
             let wb = &self.workbench;
             let where_ = match &wb.dir {

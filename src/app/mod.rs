@@ -17,6 +17,7 @@ pub mod command;
 pub mod derived;
 pub mod dialogs;
 mod fine_coast;
+mod files;
 mod frame;
 mod frame_workbench;
 pub mod jobs;

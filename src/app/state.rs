@@ -30,6 +30,9 @@ pub struct SavedState {
     /// The lens maritime zones are drawn under (a lens id); `None`: zones off.
     #[serde(default)]
     pub lens: Option<String>,
+    /// The folder the last file dialog chose in; the next one opens there.
+    #[serde(default)]
+    pub last_folder: Option<std::path::PathBuf>,
 }
 
 fn yes() -> bool {
@@ -47,6 +50,7 @@ impl Default for SavedState {
             show_timeline: true,
             show_my_incidents: true,
             lens: None,
+            last_folder: None,
         }
     }
 }

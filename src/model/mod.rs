@@ -8,6 +8,7 @@ pub mod common;
 pub mod coverage;
 pub mod date;
 pub mod feature;
+pub mod file_pick;
 pub mod filter;
 pub mod incident;
 pub mod party;

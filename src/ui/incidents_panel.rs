@@ -162,22 +162,33 @@ pub fn date_field(ui: &mut Ui, label: &str, field: &mut DateText, value: &mut Op
 
 /// The export row: a file name (its extension picks CSV or GeoJSON) and a button; returns true
 /// when the button was clicked.
-pub fn export_ui(ui: &mut Ui, path: &mut String, shown: usize, message: Option<&str>) -> bool {
+pub fn export_ui(ui: &mut Ui, path: &mut String, shown: usize, message: Option<&str>) -> ExportAsk {
     ui.separator();
     ui.label("Export the shown incidents with their sources (.csv or .geojson):");
-    let mut clicked = false;
+    let mut ask = ExportAsk::default();
     ui.horizontal(|ui| {
         let label = ui.label("File");
         ui.add(egui::TextEdit::singleline(path).desired_width(140.0))
             .labelled_by(label.id);
-        clicked = ui
+        ask.export = ui
             .add_enabled(shown > 0, egui::Button::new(format!("Export {shown}")))
+            .clicked();
+        ask.browse = ui
+            .add_enabled(shown > 0, egui::Button::new("Browse…"))
+            .on_hover_text("Choose where to export in a file dialog")
             .clicked();
     });
     if let Some(m) = message {
         ui.weak(m);
     }
-    clicked
+    ask
+}
+
+/// What the export row asked for: write to the typed file, or choose one in a dialog.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ExportAsk {
+    pub export: bool,
+    pub browse: bool,
 }
 
 /// The shown incidents, newest first, one line each; returns the one clicked. Only the rows

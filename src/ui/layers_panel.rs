@@ -254,6 +254,8 @@ pub struct UserLayersAction {
     pub remove: Option<usize>,
     /// New settings for one layer, by index.
     pub settings: Option<(usize, LayerSettings)>,
+    /// "Browse…": choose the file in a file dialog.
+    pub browse: bool,
 }
 
 /// What the user asked of a layer they added: new settings, or its removal.
@@ -297,6 +299,10 @@ pub fn user_layers_ui(
         if ui.button("Open").clicked() && !path_text.trim().is_empty() {
             action.open = Some(std::path::PathBuf::from(path_text.trim()));
         }
+        action.browse = ui
+            .button("Browse…")
+            .on_hover_text("Choose a GeoJSON file to open as a layer")
+            .clicked();
     });
     ui.weak("or drop a GeoJSON file on the window");
     action

@@ -1,9 +1,9 @@
 //! "Save map image" (Ctrl+S): a dialog for the file name, then the map cut out of the next
 //! frame's screenshot, stamped with its scale and attribution, written as a PNG.
 
-use crate::io::map_image::{PointRect, Rgba, crop, default_file_name, png_path, save_png};
+use crate::io::map_image::{PointRect, Rgba, crop, default_file_name, save_png};
 use egui::{Context, Key, Rect, Ui};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -31,11 +31,24 @@ pub struct SaveImage {
 }
 
 impl SaveImage {
-    /// Opens the dialog on a time-stamped name in the working folder.
-    pub fn open_dialog(&mut self) {
-        let name = default_file_name(chrono::Local::now().naive_local());
-        let path = std::env::current_dir().map_or_else(|_| PathBuf::from(&name), |d| d.join(&name));
-        self.dialog = Some(path.display().to_string());
+    /// Opens the dialog on a time-stamped name in `folder` (the last one used, or home).
+    pub fn open_dialog(&mut self, folder: &Path) {
+        self.dialog = Some(folder.join(suggested_name()).display().to_string());
+    }
+
+    /// Starts the capture to `path` (".png" added when missing) and closes the dialog.
+    pub fn start(&mut self, path: &Path) {
+        let mut path = path.to_path_buf();
+        if path.extension().is_none() {
+            path.set_extension("png");
+        }
+        self.job = Some(Job {
+            path,
+            frames_left: FRAMES_BEFORE_CAPTURE,
+            requested_at: None,
+            outcome: Arc::default(),
+        });
+        self.dialog = None;
     }
 
     /// The dialog's file field, while it is open.
@@ -58,12 +71,14 @@ impl SaveImage {
     }
 
     /// The dialog window; "Save" or Enter starts the capture, Esc or "Cancel" closes it.
-    pub fn dialog_ui(&mut self, ctx: &Context) {
+    /// Returns whether "Browse…" was clicked (the file dialog then chooses the path).
+    pub fn dialog_ui(&mut self, ctx: &Context) -> bool {
         let Some(text) = &mut self.dialog else {
-            return;
+            return false;
         };
         let mut save = false;
         let mut close = false;
+        let mut browse = false;
         egui::Window::new("Save map image")
             .collapsible(false)
             .resizable(false)
@@ -83,6 +98,7 @@ impl SaveImage {
                         field.request_focus();
                     }
                     save |= field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+                    browse |= ui.button("Browse…").clicked();
                 });
                 ui.horizontal(|ui| {
                     save |= ui.button("Save").clicked();
@@ -91,16 +107,12 @@ impl SaveImage {
                 close |= ui.input(|i| i.key_pressed(Key::Escape));
             });
         if save && !text.trim().is_empty() {
-            self.job = Some(Job {
-                path: png_path(text),
-                frames_left: FRAMES_BEFORE_CAPTURE,
-                requested_at: None,
-                outcome: Arc::default(),
-            });
-            self.dialog = None;
+            let path = PathBuf::from(text.trim());
+            self.start(&path);
         } else if close {
             self.dialog = None;
         }
+        browse
     }
 
     /// Advances the capture; call once per frame, after the map (at `map_rect`) is drawn.
@@ -156,6 +168,11 @@ impl SaveImage {
         });
         self.job = None;
     }
+}
+
+/// A time-stamped file name for a map image taken now.
+pub fn suggested_name() -> String {
+    default_file_name(chrono::Local::now().naive_local())
 }
 
 /// A window capture as plain RGBA bytes (what the writer takes).
