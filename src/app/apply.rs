@@ -59,6 +59,10 @@ impl App {
             }
             Command::OpenIncidentForm(start) => self.open_incident_form(start),
             Command::Browse(_) | Command::Picked(..) => self.apply_files(cmd),
+            Command::CompareWith(_)
+            | Command::CompareDone(_)
+            | Command::CompareFailed(_)
+            | Command::ToggleCompare => self.apply_compare(cmd),
             other => self.apply_settings(other),
         }
         self.refresh_derived();

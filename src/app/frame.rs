@@ -57,6 +57,7 @@ impl App {
         let problems = self.workbench.poll();
         self.report_errors(problems);
         early.extend(self.zones.poll());
+        early.extend(self.compare.poll());
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
         for cmd in early {
@@ -67,6 +68,7 @@ impl App {
         self.bars_and_windows_ui(ui, &mut cmds);
         self.incident_form_ui(&ctx, &mut cmds);
         self.import_windows_ui(&ctx, &mut cmds);
+        self.compare_ui(ui, &mut cmds);
         self.status_bar_ui(ui, &mut cmds);
         self.side_panel_ui(ui, &mut cmds);
         self.inspector_panel_ui(ui, &mut cmds);

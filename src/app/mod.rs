@@ -14,6 +14,7 @@ pub mod apply;
 #[cfg(test)]
 mod apply_tests;
 pub mod command;
+mod compare;
 pub mod derived;
 pub mod dialogs;
 mod files;
@@ -64,6 +65,8 @@ pub struct App {
     frames: u64,
     /// The user's own incident log.
     workbench: workbench::Workbench,
+    /// "Compare with…": a comparison under way, and the last one.
+    compare: compare::Compare,
 }
 
 impl App {
@@ -148,6 +151,7 @@ impl App {
             }),
             frames: 0,
             workbench,
+            compare: compare::Compare::default(),
         };
         app.refresh_derived();
         app
@@ -325,6 +329,16 @@ impl App {
     /// Where the export row writes (its text field).
     pub fn set_export_path(&mut self, path: &str) {
         path.clone_into(&mut self.dialogs.export_path);
+    }
+
+    /// The last "Compare with…" result, once its folder has loaded.
+    pub fn comparison(&self) -> Option<&crate::io::compare::Comparison> {
+        self.compare.result.as_ref()
+    }
+
+    /// Whether a comparison is loading.
+    pub fn comparing(&self) -> bool {
+        self.compare.running().is_some()
     }
 
     /// "Save map image": its dialog, file field and last outcome.

@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod agreements_panel;
+pub mod compare_window;
 pub mod file_picker;
 pub mod find;
 pub mod fonts;
