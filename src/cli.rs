@@ -108,6 +108,12 @@ pub struct Cli {
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,
 
+    /// Compare another data folder (e.g. a newer release of the data) with ours (the bundled
+    /// data, or --assets): print, as JSON, the records it adds, changes (with the fields that
+    /// changed) and removes, per collection, and the problems met reading it; then exit.
+    #[arg(long, value_name = "DIR")]
+    pub compare: Option<PathBuf>,
+
     /// Maritime zones under this reading: award (the 2016 award applied) or maximal (every
     /// claimed feature a full island). Opens with the zones layer on; with --where or
     /// --export-zones, the lens they use (default award).

@@ -18,6 +18,9 @@ fn main() -> ExitCode {
     if let Some(path) = &cli.export {
         return contested_waters::workbench_cli::export(&cli, &src, path);
     }
+    if let Some(dir) = &cli.compare {
+        return contested_waters::workbench_cli::compare(&src, dir);
+    }
     if let Some(file) = &cli.import {
         return contested_waters::workbench_cli::import(&cli, &src, file);
     }

@@ -192,3 +192,30 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
         }
     }
 }
+
+/// `--compare DIR`: what another data folder adds, changes and removes, as JSON on stdout;
+/// a summary and the folder's problems on stderr. Exit 2 when DIR is not a folder.
+pub fn compare(assets: &io::DataSource, dir: &Path) -> ExitCode {
+    if !dir.is_dir() {
+        eprintln!("error: --compare {}: not a folder", dir.display());
+        return ExitCode::from(2);
+    }
+    let ours = io::load(assets);
+    let c = io::compare::compare_dir(&ours.atlas, dir);
+    for e in &c.errors {
+        eprintln!("warning: {e}");
+    }
+    for line in c.summary_lines() {
+        eprintln!("{line}");
+    }
+    match serde_json::to_string_pretty(&c.to_json()) {
+        Ok(s) => {
+            println!("{s}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -65,6 +65,10 @@ impl App {
                 }
             }
             Command::Browse(_) | Command::Picked(..) => self.apply_files(cmd),
+            Command::CompareWith(_)
+            | Command::CompareDone(_)
+            | Command::CompareFailed(_)
+            | Command::ToggleCompare => self.apply_compare(cmd),
             other => self.apply_settings(other),
         }
         self.refresh_derived();

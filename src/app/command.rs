@@ -138,6 +138,12 @@ pub enum Command {
     Browse(Pick),
     /// A file dialog's choice: carried out as its purpose says.
     Picked(Pick, PathBuf),
+    /// Load another data folder in the background and compare it with ours.
+    CompareWith(PathBuf),
+    CompareDone(Box<crate::io::compare::Comparison>),
+    CompareFailed(String),
+    /// Open or close the "Compare with…" window.
+    ToggleCompare,
 }
 
 /// What the incident form starts from.

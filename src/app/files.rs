@@ -52,8 +52,7 @@ impl App {
                 self.apply(Command::ExportShown(path));
             }
             Pick::SaveImage => self.dialogs.save_image.start(&path),
-            // Comparing data folders comes with its own window (not yet).
-            Pick::CompareFolder => {}
+            Pick::CompareFolder => self.apply(Command::CompareWith(path)),
         }
     }
 }

@@ -60,6 +60,7 @@ impl App {
         self.report_errors(problems);
         early.extend(self.zones.poll());
         self.poll_fine_coast(&ctx);
+        early.extend(self.compare.poll());
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
         for cmd in early {
@@ -70,6 +71,7 @@ impl App {
         self.bars_and_windows_ui(ui, &mut cmds);
         self.incident_form_ui(&ctx, &mut cmds);
         self.import_windows_ui(&ctx, &mut cmds);
+        self.compare_ui(ui, &mut cmds);
         self.status_bar_ui(ui, &mut cmds);
         self.side_panel_ui(ui, &mut cmds);
         self.inspector_panel_ui(ui, &mut cmds);

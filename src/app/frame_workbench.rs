@@ -27,6 +27,7 @@ impl App {
                         ("Import incidents…", Pick::ImportIncidents),
                         ("Export…", Pick::Export),
                         ("Save map image…", Pick::SaveImage),
+                        ("Compare with…", Pick::CompareFolder),
                     ] {
                         if ui.button(label).clicked() {
                             cmds.push(Command::Browse(pick));

@@ -14,6 +14,7 @@ pub mod apply;
 #[cfg(test)]
 mod apply_tests;
 pub mod command;
+mod compare;
 pub mod derived;
 pub mod dialogs;
 mod fine_coast;
@@ -69,6 +70,8 @@ pub struct App {
     /// Where the data comes from (the fine coast is read from it on first need).
     data_source: crate::io::DataSource,
     fine_coast: fine_coast::FineCoastJob,
+    /// "Compare with…": a comparison under way, and the last one.
+    compare: compare::Compare,
 }
 
 impl App {
@@ -155,6 +158,7 @@ impl App {
             workbench,
             data_source: options.data_source.clone(),
             fine_coast: fine_coast::FineCoastJob::default(),
+            compare: compare::Compare::default(),
         };
         app.refresh_derived();
         app
@@ -350,6 +354,16 @@ impl App {
     /// Where the export row writes (its text field).
     pub fn set_export_path(&mut self, path: &str) {
         path.clone_into(&mut self.dialogs.export_path);
+    }
+
+    /// The last "Compare with…" result, once its folder has loaded.
+    pub fn comparison(&self) -> Option<&crate::io::compare::Comparison> {
+        self.compare.result.as_ref()
+    }
+
+    /// Whether a comparison is loading.
+    pub fn comparing(&self) -> bool {
+        self.compare.running().is_some()
     }
 
     /// "Save map image": its dialog, file field and last outcome.

@@ -9,6 +9,7 @@ pub mod basemap;
 pub mod claims;
 pub mod coast;
 pub mod collection;
+pub mod compare;
 pub mod csv_cells;
 pub mod error;
 pub mod export;

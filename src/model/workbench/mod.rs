@@ -6,6 +6,7 @@
 //! or [`IncidentLog::edit`]; `io::incident_log` saves [`IncidentLog::snapshot`]s off the UI thread.
 
 pub mod diff;
+mod diff_records;
 pub mod draft;
 mod history;
 pub mod merge;
