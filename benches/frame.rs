@@ -103,6 +103,18 @@ fn frames(c: &mut Criterion) {
     g.sample_size(30).measurement_time(Duration::from_secs(6));
     let mut h = harness(StartOptions::default());
     g.bench_function("default_view", |b| b.iter(|| frame(&mut h)));
+    // The same view with the award lens's zones drawn (issue 11's frame_zones_ratio: this over
+    // default_view), once they are computed.
+    let mut h = harness(StartOptions {
+        lens: Some("award".into()),
+        ..Default::default()
+    });
+    while h.state().zone_scene().is_none() {
+        std::thread::sleep(Duration::from_millis(50));
+        h.step();
+    }
+    h.run_steps(3);
+    g.bench_function("default_view_zones", |b| b.iter(|| frame(&mut h)));
     let reef = StartOptions {
         camera: Some(Camera::at_lon_lat(115.86, 9.73, 15.0)),
         ..Default::default()

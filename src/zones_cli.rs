@@ -2,14 +2,22 @@
 
 use contested_waters::cli::LensChoice;
 use contested_waters::io::DataSource;
-use contested_waters::io::zone_data::{ZoneData, load_zone_data};
+use contested_waters::io::zone_data::{ZoneData, load_zone_data, load_zone_data_near};
 use contested_waters::io::zones_export::{whats_here_json, write_zones};
 use contested_waters::model::zones::{self, Lens};
 use std::path::Path;
 use std::process::ExitCode;
 
-fn load(src: &DataSource, lens: Option<LensChoice>) -> Result<(ZoneData, String), ExitCode> {
-    let (data, warnings) = load_zone_data(src);
+/// The zone data, with every coast or only those a query at `near` can reach.
+fn load(
+    src: &DataSource,
+    lens: Option<LensChoice>,
+    near: Option<geo::Point<f64>>,
+) -> Result<(ZoneData, String), ExitCode> {
+    let (data, warnings) = match near {
+        Some(p) => load_zone_data_near(src, p, zones::ZoneKind::Eez.limit_nm()),
+        None => load_zone_data(src),
+    };
     for w in &warnings {
         eprintln!("warning: {w}");
     }
@@ -26,9 +34,10 @@ fn lens<'a>(data: &'a ZoneData, id: &str) -> Result<&'a Lens, ExitCode> {
 /// `--where LON,LAT`: the What's-here answer as JSON on stdout.
 pub fn where_is(src: &DataSource, choice: Option<LensChoice>, (lon, lat): (f64, f64)) -> ExitCode {
     let run = || -> Result<(), ExitCode> {
-        let (data, id) = load(src, choice)?;
+        let p = geo::Point::new(lon, lat);
+        let (data, id) = load(src, choice, Some(p))?;
         let lens = lens(&data, &id)?;
-        let answer = zones::query::whats_here(geo::Point::new(lon, lat), lens, data.inputs());
+        let answer = zones::query::whats_here(p, lens, data.inputs());
         let text = serde_json::to_string_pretty(&whats_here_json(&answer)).map_err(|e| {
             eprintln!("error: {e}");
             ExitCode::FAILURE
@@ -42,7 +51,7 @@ pub fn where_is(src: &DataSource, choice: Option<LensChoice>, (lon, lat): (f64, 
 /// `--export-zones PATH`: every zone of the lens as GeoJSON.
 pub fn export_zones(src: &DataSource, choice: Option<LensChoice>, path: &Path) -> ExitCode {
     let run = || -> Result<(), ExitCode> {
-        let (data, id) = load(src, choice)?;
+        let (data, id) = load(src, choice, None)?;
         let lens = lens(&data, &id)?;
         let zones = zones::build(lens, data.inputs());
         let n = write_zones(path, &zones).map_err(|e| {

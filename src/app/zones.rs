@@ -6,7 +6,7 @@ use super::command::Command;
 use crate::map::zones::ZoneScene;
 use crate::model::within::ZoneIndex;
 use crate::model::zones::query::{WhatsHere, whats_here};
-use crate::model::zones::{Coasts, Inputs, build};
+use crate::model::zones::{Coasts, Inputs, build, coast};
 use crate::model::{Atlas, Item};
 use crate::ui::whats_here::IncidentHere;
 use geo::{Coord, Point};
@@ -55,14 +55,15 @@ impl ZoneStore {
         let Some(lens) = atlas.lenses.get(lens_id).cloned() else {
             return;
         };
-        let (countries, features, claims) = (
+        let (countries, features, claims, shoreline) = (
             atlas.countries.clone(),
             atlas.features.clone(),
             atlas.claims.clone(),
+            atlas.shoreline.clone(),
         );
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let coasts = crate::model::zones::coast::from_countries(&countries, &features);
+            let coasts = coast::coasts(&countries, &features, &shoreline, coast::coast_box());
             let inputs = Inputs {
                 coasts: &coasts,
                 features: &features,
@@ -108,7 +109,8 @@ impl ZoneStore {
         } else {
             let lens = atlas.lenses.get(lens_id)?;
             let coasts = self.coasts.get_or_insert_with(|| {
-                crate::model::zones::coast::from_countries(&atlas.countries, &atlas.features)
+                let a = atlas;
+                coast::coasts(&a.countries, &a.features, &a.shoreline, coast::coast_box())
             });
             let inputs = Inputs {
                 coasts,

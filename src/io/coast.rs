@@ -40,6 +40,28 @@ pub fn load(path: &Path) -> Result<Vec<Polygon<f64>>, CoastError> {
     parse(path, &text)
 }
 
+/// Parses a coast file's bytes as the data loader reads every file; errors name the file, line
+/// and ring.
+pub fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<Vec<Polygon<f64>>, super::LoadError> {
+    let structure = |message: String| super::LoadError::Structure {
+        file: path.to_path_buf(),
+        message,
+    };
+    let text = String::from_utf8(bytes).map_err(|e| structure(format!("not UTF-8 text: {e}")))?;
+    parse(path, &text).map_err(|e| match e {
+        CoastError::Ring {
+            line,
+            ring,
+            problem,
+            ..
+        } => structure(format!("line {line} (ring {ring}): {problem}")),
+        CoastError::Read { source, .. } => super::LoadError::Read {
+            file: path.to_path_buf(),
+            source,
+        },
+    })
+}
+
 /// Parses the text of a coast file; `path` only names it in errors.
 pub fn parse(path: &Path, text: &str) -> Result<Vec<Polygon<f64>>, CoastError> {
     let mut polygons = Vec::new();

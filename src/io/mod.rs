@@ -118,6 +118,12 @@ pub fn load(src: &DataSource) -> LoadReport {
         Ok(t) => atlas.lenses = t,
         Err(e) => errors.push(e),
     }
+    match read(src, coast::COAST_FILE, coast::from_bytes) {
+        Ok(rings) => atlas.shoreline = rings,
+        // A data folder without the shoreline: zones fall back to the base map's coast.
+        Err(LoadError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
+        Err(e) => errors.push(e),
+    }
     errors.extend(validate::check_atlas(&src.path(""), atlas));
     report
 }

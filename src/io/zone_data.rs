@@ -1,6 +1,5 @@
-//! The coast zones are measured from, and the data zone computations read. One function picks
-//! the coast, so that a finer one (the GSHHG coast of `io::coast`) can replace the base map's
-//! by changing only this file.
+//! The coast zones are measured from, and the data zone computations read: the GSHHG shoreline
+//! (`io::coast`) where the data has it, else the base map's outlines (`coast::coasts` picks).
 
 use crate::model::Atlas;
 use crate::model::zones::coast::{self, Coasts};
@@ -25,8 +24,26 @@ impl ZoneData {
 /// Loads what zones need from a data source. A bad record or file is returned as a warning
 /// (a lens table that failed to load leaves no lens to compute, which callers report).
 pub fn load_zone_data(src: &super::DataSource) -> (ZoneData, Vec<super::LoadError>) {
+    load_within(src, coast::coast_box())
+}
+
+/// As [`load_zone_data`], with only the coasts within `reach_nm` of `p`: all a What's-here
+/// query at `p` reads (no baseline farther than the widest zone can generate a zone there).
+pub fn load_zone_data_near(
+    src: &super::DataSource,
+    p: geo::Point<f64>,
+    reach_nm: f64,
+) -> (ZoneData, Vec<super::LoadError>) {
+    load_within(src, coast::window_around(p, reach_nm))
+}
+
+fn load_within(
+    src: &super::DataSource,
+    window: geo::Rect<f64>,
+) -> (ZoneData, Vec<super::LoadError>) {
     let report = super::load(src);
-    let coasts = coast::from_countries(&report.atlas.countries, &report.atlas.features);
+    let a = &report.atlas;
+    let coasts = coast::coasts(&a.countries, &a.features, &a.shoreline, window);
     let data = ZoneData {
         lenses: report.atlas.lenses.clone(),
         atlas: report.atlas,

@@ -50,6 +50,9 @@ pub struct Atlas {
     pub series: Vec<Series>,
     /// Readings of the law the maritime zones are computed under (`lenses.json`).
     pub lenses: zones::LensTable,
+    /// The finer shoreline zones are measured from (GSHHG full resolution, `coast/`): land
+    /// rings, no lakes. Empty when the data has none; zones then use the base map's outlines.
+    pub shoreline: Vec<geo::Polygon<f64>>,
 }
 
 /// A record of the atlas that has a place on the map, by index.

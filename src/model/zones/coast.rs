@@ -1,6 +1,6 @@
 //! The normal baseline (UNCLOS art. 5: the low-water line) of each coastal state in the region,
-//! as polylines. Today it comes from the base map's country outlines with their land borders
-//! removed; a finer coast plugs in by building [`Coasts`] from its own polylines.
+//! as polylines: from the finer GSHHG shoreline where the data has it (`fine_coast`), else from
+//! the base map's country outlines with their land borders removed.
 
 use super::geodesic::distance_nm;
 use crate::model::{BaseCountry, Country, DisputedFeature};
@@ -47,16 +47,111 @@ impl Coasts {
         self.states.iter().find(|s| s.state == state)
     }
 
-    /// The state whose land holds `p`, if any.
+    /// The state whose land holds `p`, if any. Land several states share (one shoreline ring
+    /// for the Asian mainland or Borneo) goes to the state whose coast is nearest `p`.
     pub fn land_at(&self, p: Point<f64>) -> Option<Country> {
         use geo::Contains;
-        self.states
+        let mut on: Vec<&StateCoast> = self
+            .states
             .iter()
-            .find(|s| {
-                s.land.bounding_rect().is_some_and(|r| rect_has(&r, p.0)) && s.land.contains(&p)
+            .filter(|s| {
+                s.land.0.iter().any(|poly| {
+                    poly.bounding_rect().is_some_and(|r| rect_has(&r, p.0)) && poly.contains(&p)
+                })
             })
-            .map(|s| s.state)
+            .collect();
+        if on.len() > 1 {
+            let to_coast = |s: &StateCoast| {
+                s.lines
+                    .0
+                    .iter()
+                    .flat_map(|l| l.0.iter())
+                    .map(|c| (c.x - p.x()).hypot(c.y - p.y()))
+                    .fold(f64::INFINITY, f64::min)
+            };
+            on.sort_by(|a, b| to_coast(a).total_cmp(&to_coast(b)));
+        }
+        on.first().map(|s| s.state)
     }
+}
+
+/// The coasts zones are measured from: the finer `shoreline` rings (GSHHG) when there are any,
+/// else the base map's outlines; only what lies within `window` (lon/lat) is kept.
+pub fn coasts(
+    countries: &[BaseCountry],
+    features: &[DisputedFeature],
+    shoreline: &[Polygon<f64>],
+    window: Rect<f64>,
+) -> Coasts {
+    if shoreline.is_empty() {
+        from_countries(countries, features)
+    } else {
+        super::fine_coast::from_rings(countries, features, shoreline, window)
+    }
+}
+
+/// [`COAST_BOX`] as a rectangle.
+pub fn coast_box() -> Rect<f64> {
+    let (x0, y0, x1, y1) = COAST_BOX;
+    Rect::new(Coord { x: x0, y: y0 }, Coord { x: x1, y: y1 })
+}
+
+/// A window around `p` holding every coast within `reach_nm` of it (with room for the
+/// sphere's error and for long baseline segments that pass near `p`), clipped to [`COAST_BOX`].
+pub fn window_around(p: Point<f64>, reach_nm: f64) -> Rect<f64> {
+    let dlat = reach_nm * 1.01 / 60.0 + 0.5;
+    let lat_far = (p.y().abs() + dlat).min(80.0);
+    let dlon = dlat / lat_far.to_radians().cos();
+    let b = coast_box();
+    Rect::new(
+        Coord {
+            x: (p.x() - dlon).max(b.min().x),
+            y: (p.y() - dlat).max(b.min().y),
+        },
+        Coord {
+            x: (p.x() + dlon).min(b.max().x),
+            y: (p.y() + dlat).min(b.max().y),
+        },
+    )
+}
+
+/// Calls `f` with every coastal edge of every country: outline edges no other outline shares.
+pub(super) fn coastal_edges(
+    countries: &[BaseCountry],
+    mut f: impl FnMut(&BaseCountry, Coord<f64>, Coord<f64>),
+) {
+    let shared = shared_edges(countries);
+    for c in countries {
+        for poly in &c.shape.0 {
+            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                for seg in ring.lines() {
+                    if shared
+                        .get(&edge_key(seg.start, seg.end))
+                        .copied()
+                        .unwrap_or(0)
+                        < 2
+                    {
+                        f(c, seg.start, seg.end);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How many outline edges fall on each edge: two where countries share a land border.
+fn shared_edges(countries: &[BaseCountry]) -> HashMap<EdgeKey, u32> {
+    let mut shared: HashMap<EdgeKey, u32> = HashMap::new();
+    for c in countries {
+        for poly in &c.shape.0 {
+            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
+                for seg in ring.lines() {
+                    *shared.entry(edge_key(seg.start, seg.end)).or_default() += 1;
+                }
+            }
+        }
+    }
+    shared
 }
 
 fn rect_has(r: &Rect<f64>, c: Coord<f64>) -> bool {
@@ -75,16 +170,7 @@ fn edge_key(a: Coord<f64>, b: Coord<f64>) -> EdgeKey {
 /// Builds the coasts from the base map: each region state's outline minus the edges it shares
 /// with another country, clipped to [`COAST_BOX`], without the islands that are disputed features.
 pub fn from_countries(countries: &[BaseCountry], features: &[DisputedFeature]) -> Coasts {
-    let mut shared: HashMap<EdgeKey, u32> = HashMap::new();
-    for c in countries {
-        for poly in &c.shape.0 {
-            for ring in std::iter::once(poly.exterior()).chain(poly.interiors()) {
-                for seg in ring.lines() {
-                    *shared.entry(edge_key(seg.start, seg.end)).or_default() += 1;
-                }
-            }
-        }
-    }
+    let shared = shared_edges(countries);
     let mut by_state: Vec<StateCoast> = Vec::new();
     for c in countries {
         let Some(state) = region_state(c) else {
@@ -120,7 +206,8 @@ pub fn from_countries(countries: &[BaseCountry], features: &[DisputedFeature]) -
     Coasts { states: by_state }
 }
 
-fn region_state(c: &BaseCountry) -> Option<Country> {
+/// The region state whose coast a base-map country's is (Hong Kong's and Macao's are China's).
+pub(super) fn region_state(c: &BaseCountry) -> Option<Country> {
     if let Some(iso) = c.iso
         && REGION_STATES.contains(&iso.code())
     {

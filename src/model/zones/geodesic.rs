@@ -51,12 +51,19 @@ pub fn sphere_slack_nm(d_nm: f64) -> f64 {
 }
 
 /// Points along `line` no more than `step_nm` apart, following each segment's geodesic,
-/// every vertex kept.
+/// every vertex kept. Segments the sphere puts clearly under a step (most of a detailed coast)
+/// are not measured on the ellipsoid.
 pub fn densify(line: &LineString<f64>, step_nm: f64) -> Vec<Point<f64>> {
     let mut out = Vec::with_capacity(line.0.len());
     for seg in line.lines() {
         let (a, b) = (Point::from(seg.start), Point::from(seg.end));
         out.push(a);
+        let (ua, ub) = (unit_vector(a), unit_vector(b));
+        let chord2 = (ua[0] - ub[0]).powi(2) + (ua[1] - ub[1]).powi(2) + (ua[2] - ub[2]).powi(2);
+        let sphere = sphere_nm_from_chord2(chord2);
+        if sphere + sphere_slack_nm(sphere) < step_nm {
+            continue;
+        }
         let d = distance_nm(a, b);
         let n = (d / step_nm).ceil() as usize;
         for i in 1..n {

@@ -5,6 +5,7 @@ pub mod buffer;
 pub mod build;
 pub mod coast;
 pub mod entitlement;
+pub mod fine_coast;
 pub mod geodesic;
 pub mod lens;
 pub mod overlap;
