@@ -3,8 +3,8 @@
 pub mod about;
 pub mod about_lenses;
 pub mod agreements_panel;
-pub mod country_inspector;
 pub mod compare_window;
+pub mod country_inspector;
 pub mod file_picker;
 pub mod find;
 pub mod fonts;
