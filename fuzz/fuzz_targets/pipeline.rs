@@ -35,11 +35,11 @@ fuzz_target!(|data: &[u8]| {
         let (_paths, shown) = scene.lines_in(&cam, cam.visible_world(&viewport));
         assert!(shown.len() <= scene.paths.len());
         let _ = scene.point_cells(&cam, &viewport, 8.0);
-        let _ = scene.pick(zoom, cam.center(), 6.0 * cam.m_per_px());
+        let _ = scene.pick(zoom, cam.center(), 6.0 * cam.m_per_pt());
         // Every line as a ring: simplified, triangulated and labelled as base-map land is.
         for p in scene.paths.iter().take(64) {
             let ring: LineString<f64> = p.iter().map(|c| Coord { x: c[0], y: c[1] }).collect();
-            let poly = simplify_polygon(&Polygon::new(ring, vec![]), cam.m_per_px() * 0.6);
+            let poly = simplify_polygon(&Polygon::new(ring, vec![]), cam.m_per_pt() * 0.6);
             let _ = label_point(&poly);
             if poly.exterior().0.len() <= 2_000 {
                 let _ = poly.earcut_triangles_raw();
