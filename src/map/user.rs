@@ -37,6 +37,10 @@ pub struct UserScene {
     pub feature_of: Vec<u32>,
     /// Bounding box of each path, for culling.
     pub path_bounds: Vec<Rect<f64>>,
+    /// Per path: an earlier path has the very same coordinates. Such a copy is neither
+    /// simplified nor drawn (it would only paint the same pixels again): a file of 10,000
+    /// copies of one claim costs one claim per frame.
+    pub duplicate: Vec<bool>,
     /// Aggregates of the cells drawn lately.
     cache: Mutex<CellCache>,
     /// Simplified paths per level (empty where the path is tiny at that level).
@@ -92,15 +96,21 @@ impl UserScene {
             path_bounds.push(bounds);
             paths.push(pts);
         }
+        let duplicate = duplicates(&paths);
         Self {
             index: PointPyramid::build(&entries),
             n_points,
             paths,
             feature_of,
             path_bounds,
+            duplicate,
             cache: Mutex::new(CellCache::default()),
             lods: Mutex::new(HashMap::new()),
         }
+    }
+
+    fn is_duplicate(&self, path: usize) -> bool {
+        self.duplicate.get(path).copied().unwrap_or(false)
     }
 
     /// Points in the layer.
@@ -175,7 +185,7 @@ impl UserScene {
             .path_bounds
             .iter()
             .enumerate()
-            .filter(|(i, b)| !self.is_tiny(*i, level) && meets(b))
+            .filter(|(i, b)| !self.is_duplicate(*i) && !self.is_tiny(*i, level) && meets(b))
             .map(|(i, _)| i)
             .collect();
         (lod, shown)
@@ -188,7 +198,7 @@ impl UserScene {
             .iter()
             .enumerate()
             .map(|(i, p)| {
-                if self.is_tiny(i, level) {
+                if self.is_duplicate(i) || self.is_tiny(i, level) {
                     return Vec::new();
                 }
                 let line: Vec<Coord<f64>> = p.iter().map(|c| Coord { x: c[0], y: c[1] }).collect();
@@ -199,6 +209,27 @@ impl UserScene {
             })
             .collect()
     }
+}
+
+/// Marks each path whose coordinates equal an earlier path's (by hash, then compared).
+fn duplicates(paths: &[Vec<[f64; 2]>]) -> Vec<bool> {
+    use std::hash::{Hash, Hasher};
+    let mut first_of: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut out = Vec::with_capacity(paths.len());
+    for (i, p) in paths.iter().enumerate() {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for c in p {
+            c[0].to_bits().hash(&mut h);
+            c[1].to_bits().hash(&mut h);
+        }
+        let same = first_of.entry(h.finish()).or_default();
+        let dup = same.iter().any(|&j| paths.get(j) == Some(p));
+        if !dup {
+            same.push(i);
+        }
+        out.push(dup);
+    }
+    out
 }
 
 /// What the pointer is over in a user layer.
@@ -220,6 +251,29 @@ pub struct UserLayerView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copies_of_one_path_are_drawn_once() {
+        let mut l = UserLayer::default();
+        let ring = [[115.0, 10.0], [116.0, 10.0], [116.0, 11.0], [115.0, 10.0]];
+        for k in 0..5u32 {
+            let a = l.path_coords.len() as u32;
+            l.path_coords.extend(ring);
+            if k == 3 {
+                // One that differs by a vertex is its own path.
+                l.path_coords.push([115.5, 9.0]);
+            }
+            l.paths.push((a, l.path_coords.len() as u32));
+            l.path_feature.push(k);
+        }
+        let scene = UserScene::build(&l);
+        assert_eq!(scene.duplicate, [false, true, true, false, true]);
+        let cam = Camera::at_lon_lat(115.5, 10.5, 8.0);
+        let vp = ScreenRect::new(0.0, 0.0, 800.0, 600.0);
+        let (lod, shown) = scene.lines_in(&cam, cam.visible_world(&vp));
+        assert_eq!(shown, [0, 3]);
+        assert!(lod[1].is_empty() && !lod[0].is_empty());
+    }
 
     /// A layer of `n` points and `n` small square rings (about 1 km) spread over 10 degrees.
     fn layer(n: usize) -> UserLayer {
