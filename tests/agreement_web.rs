@@ -165,3 +165,27 @@ fn select_takes_a_country_code() {
     assert_eq!(h.state().selected(), Some(Item::Country(country("JPN"))));
     h.get_by_label("Japan–Philippines RAA");
 }
+
+#[test]
+fn the_agreement_inspector_shows_when_talks_were_agreed_and_began() {
+    let select = |id: &str| {
+        harness_with(
+            io::load(&io::DataSource::Embedded),
+            StartOptions {
+                select: Some(id.into()),
+                ..Default::default()
+            },
+        )
+    };
+    // Japan–Philippines information security: talks agreed 2025-04-29, begun by 2025-05-28.
+    let h = select("agr-jpn-phl-isa");
+    h.get_by_label("Talks agreed:");
+    h.get_by_label("2025-04-29");
+    h.get_by_label("Negotiation began:");
+    h.get_by_label("2025-05-28");
+    h.get_by_label("Sources");
+    // An agreement with neither date has no such rows.
+    let h = select("agr-jpn-phl-raa");
+    assert!(h.query_by_label("Talks agreed:").is_none());
+    assert!(h.query_by_label("Negotiation began:").is_none());
+}
