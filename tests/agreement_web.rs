@@ -189,3 +189,31 @@ fn the_agreement_inspector_shows_when_talks_were_agreed_and_began() {
     assert!(h.query_by_label("Talks agreed:").is_none());
     assert!(h.query_by_label("Negotiation began:").is_none());
 }
+
+#[test]
+fn comparing_2014_with_2026_lists_the_raa_as_new_and_marks_it_on_the_map() {
+    let h = harness_with(
+        io::load(&io::DataSource::Embedded),
+        StartOptions {
+            as_of: Some(date("2026-02-01")),
+            compare_date: Some(date("2014-01-01")),
+            side_tab: contested_waters::app::SideTab::Agreements,
+            ..Default::default()
+        },
+    );
+    h.get_by_label("Japan–Philippines RAA: not yet signed → in force");
+    h.get_by_label("Japan–Philippines ACSA: not yet signed → signed, not in force");
+    let diff = h.state().web_diff().expect("comparing");
+    let raa = h
+        .state()
+        .atlas()
+        .agreements
+        .iter()
+        .position(|a| a.id == "agr-jpn-phl-raa")
+        .expect("RAA");
+    assert_eq!(
+        diff.change_of(raa).map(|c| c.kind),
+        Some(contested_waters::model::web_diff::ChangeKind::New)
+    );
+    assert!(h.state().web_links().iter().any(|l| l.agreement == raa));
+}

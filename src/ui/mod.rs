@@ -2,6 +2,7 @@
 
 pub mod about;
 pub mod agreements_panel;
+pub mod compare_panel;
 pub mod country_inspector;
 pub mod find;
 pub mod fonts;
