@@ -47,6 +47,11 @@ pub struct Cli {
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub as_of: Option<Date>,
 
+    /// Compare the agreement web on the as-of date with this date (YYYY-MM-DD): the map marks
+    /// the links new, changed and gone between the two, the Agreements tab lists them.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    pub compare_date: Option<Date>,
+
     /// Show only incidents on or after this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
     pub from: Option<Date>,

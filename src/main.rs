@@ -99,6 +99,7 @@ fn run(
         stress: cli.stress.map(|n| n as usize),
         filter,
         as_of: cli.as_of,
+        compare_date: cli.compare_date,
         lens: cli.lens.map(|l| l.id().to_owned()),
         agreements: cli
             .agreements

@@ -165,3 +165,55 @@ fn select_takes_a_country_code() {
     assert_eq!(h.state().selected(), Some(Item::Country(country("JPN"))));
     h.get_by_label("Japan–Philippines RAA");
 }
+
+#[test]
+fn the_agreement_inspector_shows_when_talks_were_agreed_and_began() {
+    let select = |id: &str| {
+        harness_with(
+            io::load(&io::DataSource::Embedded),
+            StartOptions {
+                select: Some(id.into()),
+                ..Default::default()
+            },
+        )
+    };
+    // Japan–Philippines information security: talks agreed 2025-04-29, begun by 2025-05-28.
+    let h = select("agr-jpn-phl-isa");
+    h.get_by_label("Talks agreed:");
+    h.get_by_label("2025-04-29");
+    h.get_by_label("Negotiation began:");
+    h.get_by_label("2025-05-28");
+    h.get_by_label("Sources");
+    // An agreement with neither date has no such rows.
+    let h = select("agr-jpn-phl-raa");
+    assert!(h.query_by_label("Talks agreed:").is_none());
+    assert!(h.query_by_label("Negotiation began:").is_none());
+}
+
+#[test]
+fn comparing_2014_with_2026_lists_the_raa_as_new_and_marks_it_on_the_map() {
+    let h = harness_with(
+        io::load(&io::DataSource::Embedded),
+        StartOptions {
+            as_of: Some(date("2026-02-01")),
+            compare_date: Some(date("2014-01-01")),
+            side_tab: contested_waters::app::SideTab::Agreements,
+            ..Default::default()
+        },
+    );
+    h.get_by_label("Japan–Philippines RAA: not yet signed → in force");
+    h.get_by_label("Japan–Philippines ACSA: not yet signed → signed, not in force");
+    let diff = h.state().web_diff().expect("comparing");
+    let raa = h
+        .state()
+        .atlas()
+        .agreements
+        .iter()
+        .position(|a| a.id == "agr-jpn-phl-raa")
+        .expect("RAA");
+    assert_eq!(
+        diff.change_of(raa).map(|c| c.kind),
+        Some(contested_waters::model::web_diff::ChangeKind::New)
+    );
+    assert!(h.state().web_links().iter().any(|l| l.agreement == raa));
+}

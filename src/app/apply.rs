@@ -248,6 +248,7 @@ impl App {
                 }
             }
             Command::SetAsOf(d) => saved.as_of = d,
+            Command::SetCompareDate(d) => state.compare_with = d,
             Command::ShowAgreementSites { id, shown: true } => {
                 saved.hidden_agreements.remove(&id);
             }

@@ -51,6 +51,8 @@ pub enum Command {
     },
     /// Show agreements as of this date (`None`: follow the timeline and the data).
     SetAsOf(Option<Date>),
+    /// Compare the agreement web with this second date (`None`: stop comparing).
+    SetCompareDate(Option<Date>),
     /// Show or hide an agreement's sites.
     ShowAgreementSites {
         id: String,

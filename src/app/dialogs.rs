@@ -13,6 +13,7 @@ use crate::ui::timeline_panel::TimelineState;
 pub struct Dialogs {
     pub date_fields: DateFields,
     pub as_of_text: DateText,
+    pub compare_text: DateText,
     /// The "open a file" field of the Layers tab.
     pub open_path_text: String,
     /// Where "Export" writes.
@@ -41,6 +42,7 @@ impl Dialogs {
         Self {
             date_fields: DateFields::default(),
             as_of_text: DateText::default(),
+            compare_text: DateText::default(),
             open_path_text: String::new(),
             export_path: "contested-waters-incidents.csv".to_owned(),
             find: FindState::new(atlas),

@@ -334,6 +334,18 @@ impl App {
     }
 
     fn agreements_tab_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let diff = self.web_diff();
+        let compare = ui::compare_panel::compare_ui(
+            ui,
+            &self.data.atlas,
+            self.state.compare_with,
+            &mut self.dialogs.compare_text,
+            diff.as_ref(),
+        );
+        cmds.extend(compare.compare_with.map(Command::SetCompareDate));
+        if let Some(i) = compare.opened {
+            cmds.push(Command::Select(Some(Item::Record(RecordRef::Agreement(i)))));
+        }
         let saved = &self.state.saved;
         let action = ui::agreements_panel::agreements_ui(
             ui,
@@ -413,6 +425,7 @@ impl App {
         let stamp = map_attribution(self.data.atlas.as_of);
         let capturing = self.dialogs.save_image.capturing();
         let as_of = self.agreements_as_of();
+        let diff = self.web_diff();
         let lens = self.state.saved.lens.clone();
         let lens = lens.as_deref();
         let draggable = self.draggable();
@@ -429,7 +442,10 @@ impl App {
                 });
                 // A few dozen agreements: cheaper to derive each frame than to cache.
                 let hidden = &self.state.saved.hidden_agreements;
-                let web = as_of.map(|d| self.data.atlas.web_on(d, hidden));
+                let web = match &diff {
+                    Some(d) => Some(self.data.atlas.compared_web(d, hidden)),
+                    None => as_of.map(|d| self.data.atlas.web_on(d, hidden)),
+                };
                 let action = MapView {
                     atlas: &self.data.atlas,
                     scene: &mut self.data.scene,
@@ -439,6 +455,7 @@ impl App {
                     shown: self.derived.shown(),
                     focus: self.derived.focus(),
                     web: web.as_ref(),
+                    web_diff: diff.as_ref(),
                     zones: lens.and_then(|l| self.zones.scene(l)),
                     user_layers: &self.data.user_layers,
                     synthetic: self.data.synthetic.as_ref(),

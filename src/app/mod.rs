@@ -291,6 +291,16 @@ impl App {
         self.map.web.as_ref().map_or(&[], |w| w.links.as_slice())
     }
 
+    /// What changed on the agreement web between the as-of date and the compare date.
+    pub fn web_diff(&self) -> Option<crate::model::web_diff::WebDiff> {
+        let (a, b) = (self.agreements_as_of()?, self.state.compare_with?);
+        Some(
+            self.data
+                .atlas
+                .web_diff((a, b), &self.state.saved.hidden_agreements),
+        )
+    }
+
     /// The parties of the agreement web the last frame drew (marks and edge badges).
     pub fn web_parties(&self) -> &[crate::map::web::PartyMark] {
         self.map.web.as_ref().map_or(&[], |w| w.parties.as_slice())
@@ -385,6 +395,7 @@ impl StartOptions {
         if self.as_of.is_some() {
             saved.as_of = self.as_of;
         }
+        state.compare_with = state.compare_with.or(self.compare_date);
         if self.lens.is_some() {
             saved.lens.clone_from(&self.lens);
         }

@@ -73,6 +73,8 @@ pub struct StartOptions {
     pub lens: Option<String>,
     /// Start with agreements shown as of this date.
     pub as_of: Option<Date>,
+    /// Compare the agreement web on the as-of date with this date.
+    pub compare_date: Option<Date>,
     /// Show only these agreements' sites (ids).
     pub agreements: Option<BTreeSet<String>>,
     /// The left panel's page at start.

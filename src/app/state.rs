@@ -127,6 +127,8 @@ pub struct State {
     pub errors: Vec<String>,
     /// What the last export did (or why it did not).
     pub export_message: Option<String>,
+    /// A second date the agreement web is compared with (this run only).
+    pub compare_with: Option<Date>,
 }
 
 /// The lens "What's here?" answers under when zones are off.

@@ -429,6 +429,33 @@ pub fn stroke_agreement(
     }
 }
 
+/// Colour marking a link in the compare view: new (green), status changed (violet), gone
+/// (red); dark enough to read as text on the panel too.
+pub fn change_color(kind: crate::model::web_diff::ChangeKind) -> Color32 {
+    use crate::model::web_diff::ChangeKind as K;
+    match kind {
+        K::New => Color32::from_rgb(0x0a, 0x8a, 0x2e),
+        K::Changed => Color32::from_rgb(0x7b, 0x3f, 0xbf),
+        K::Gone => Color32::from_rgb(0xc0, 0x1c, 0x1c),
+    }
+}
+
+/// The compare view's mark under a link: a wide halo in the change's colour (dashed for a
+/// link that is gone).
+pub fn stroke_change(
+    painter: &Painter,
+    points: &[Pos2],
+    kind: crate::model::web_diff::ChangeKind,
+    opacity: f32,
+) {
+    let stroke = Stroke::new(7.0, faded(change_color(kind), 0.55 * opacity));
+    if kind == crate::model::web_diff::ChangeKind::Gone {
+        painter.extend(Shape::dashed_line(points, stroke, 9.0, 5.0));
+    } else {
+        painter.add(Shape::line(points.to_vec(), PathStroke::from(stroke)));
+    }
+}
+
 /// `a` blended towards `b` by `t` (0 to 1).
 pub fn mix(a: Color32, b: Color32, t: f32) -> Color32 {
     let t = t.clamp(0.0, 1.0);

@@ -82,6 +82,9 @@ pub struct MapView<'a> {
     pub focus: Option<&'a AgreementFocus>,
     /// The agreement web on the as-of date (drawn with the agreements layer).
     pub web: Option<&'a AgreementWeb<'a>>,
+    /// While comparing two dates: what changed on the web between them (`web` is then the
+    /// later date's web with the links gone since the earlier one added).
+    pub web_diff: Option<&'a crate::model::web_diff::WebDiff>,
     /// Maritime zones under the chosen lens, when on and computed.
     pub zones: Option<&'a ZoneScene>,
     pub user_layers: &'a [UserLayerView],
@@ -329,6 +332,7 @@ impl MapView<'_> {
             user_layers: self.user_layers,
             synthetic: synthetic.map(|s| (s, synth_cells.as_slice())),
             web: self.web.zip(web),
+            web_diff: self.web_diff,
             land_tint: &self.land_tint(),
             zones: self.zones,
         };

@@ -18,6 +18,7 @@ pub mod synthetic;
 pub mod timeline;
 pub mod user_layer;
 pub mod web;
+pub mod web_diff;
 pub mod within;
 pub mod workbench;
 pub mod zones;

@@ -184,7 +184,7 @@ impl Atlas {
 }
 
 /// Numbers the edges of each pair of countries 0, 1, … (in agreement order).
-fn number_lanes(edges: &mut [WebEdge]) {
+pub(super) fn number_lanes(edges: &mut [WebEdge]) {
     edges.sort_by_key(|e| (e.a, e.b, e.agreement));
     let mut start = 0;
     while start < edges.len() {

@@ -355,6 +355,13 @@ fn agreement_ui(ui: &mut Ui, atlas: &Atlas, a: &crate::model::Agreement) -> Opti
     ui.label(format!("{} · {}", a.short_name, a.kind.label()));
     ui.separator();
     row(ui, "Parties", countries(&a.parties));
+    // Dated only where a source gives the day (see the sources and "Uncertain" below).
+    if let Some(d) = a.talks_agreed {
+        row(ui, "Talks agreed", d.to_string());
+    }
+    if let Some(d) = a.negotiation_began {
+        row(ui, "Negotiation began", d.to_string());
+    }
     row(
         ui,
         "Signed",

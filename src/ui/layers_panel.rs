@@ -155,6 +155,14 @@ fn agreements_legend_ui(ui: &mut Ui) {
     legend_row(ui, "base or site covered by an agreement", |p, r| {
         style::site_symbol(p, r.center(), 4.5, 1.0);
     });
+    ui.label("Comparing two dates (Agreements tab):");
+    for kind in crate::model::web_diff::ChangeKind::ALL {
+        legend_row(ui, kind.label(), |p, r| {
+            let y = r.center().y;
+            let pts = [Pos2::new(r.left() + 1.0, y), Pos2::new(r.right() - 1.0, y)];
+            style::stroke_change(p, &pts, kind, 1.0);
+        });
+    }
 }
 
 /// A swatch's outline, dashed (`dash` long, 3 pt gaps), inset 2 pt.

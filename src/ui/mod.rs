@@ -3,6 +3,7 @@
 pub mod about;
 pub mod about_lenses;
 pub mod agreements_panel;
+pub mod compare_panel;
 pub mod compare_window;
 pub mod country_inspector;
 pub mod file_picker;

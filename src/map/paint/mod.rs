@@ -152,6 +152,8 @@ pub struct MapLayers<'a> {
     pub synthetic: Option<(&'a SyntheticLayer, &'a [CellAgg])>,
     /// The agreement web on the date, laid out for this frame.
     pub web: Option<(&'a AgreementWeb<'a>, &'a WebLayout)>,
+    /// While comparing two dates: what changed on the web between them.
+    pub web_diff: Option<&'a crate::model::web_diff::WebDiff>,
     /// Per base-map country: how strongly its land is shaded as a party (0 to 1).
     pub land_tint: &'a [f32],
     /// Maritime zones under the chosen lens, when shown.
@@ -189,7 +191,11 @@ pub fn paint_layers(
             _ => None,
         };
         let opacity = layers.agreements.opacity;
-        web::paint_web(canvas, m.atlas, scene, web, layout, highlight, opacity);
+        let marks = web::WebMarks {
+            highlight,
+            diff: m.web_diff,
+        };
+        web::paint_web(canvas, m.atlas, scene, web, layout, marks, opacity);
     }
     density::paint_user_layers(canvas, m.user_layers);
     if let Some((layer, cells)) = m.synthetic {

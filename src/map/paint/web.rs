@@ -7,12 +7,22 @@ use crate::map::style;
 use crate::map::web::WebLayout;
 use crate::model::coverage::Coverage;
 use crate::model::web::AgreementWeb;
+use crate::model::web_diff::{ChangeKind, WebDiff};
 use crate::model::{Atlas, FeatureGroup};
 use egui::{Align2, Color32, FontId, Pos2, Shape, Stroke};
 use geo::{ConvexHull, Coord, MultiPoint, Point};
 
 /// Colour of coverage areas and rings.
 const COVERAGE: Color32 = Color32::from_rgb(0x1d, 0x3f, 0x6e);
+
+/// What the web's links are marked with.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct WebMarks<'a> {
+    /// The selected agreement.
+    pub highlight: Option<usize>,
+    /// While comparing two dates: what changed between them.
+    pub diff: Option<&'a WebDiff>,
+}
 
 /// Draws the covered areas, then the links, then the party marks.
 pub fn paint_web(
@@ -21,13 +31,26 @@ pub fn paint_web(
     scene: &Scene,
     web: &AgreementWeb<'_>,
     layout: &WebLayout,
-    highlight: Option<usize>,
+    marks: WebMarks<'_>,
     opacity: f32,
 ) {
     paint_coverage(c, atlas, scene, web, opacity);
     for l in &layout.links {
         let points: Vec<Pos2> = l.screen.iter().map(|p| pos(*p)).collect();
-        let lit = highlight == Some(l.agreement);
+        let change = marks
+            .diff
+            .and_then(|d| d.change_of(l.agreement))
+            .map(|ch| ch.kind);
+        if let Some(kind) = change {
+            style::stroke_change(c.painter, &points, kind, opacity);
+        }
+        // A link that is gone is drawn faintly over its mark, as it was.
+        let opacity = if change == Some(ChangeKind::Gone) {
+            0.4 * opacity
+        } else {
+            opacity
+        };
+        let lit = marks.highlight == Some(l.agreement);
         if lit {
             c.painter.add(Shape::line(
                 points.clone(),
