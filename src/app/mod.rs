@@ -87,9 +87,13 @@ impl App {
         let mut atlas = report.atlas;
         let (workbench, log_problem) =
             workbench::Workbench::open(options.data_dir.clone(), &atlas.incidents);
-        atlas
-            .incidents
-            .extend(workbench.log.incidents().iter().cloned());
+        atlas.incidents.extend(
+            workbench
+                .log
+                .incidents()
+                .iter()
+                .map(|x| crate::model::Incident::clone(x)),
+        );
         let mut scene = scene;
         if !workbench.log.incidents().is_empty() {
             scene.set_incidents(&atlas.incidents);

@@ -42,11 +42,14 @@ impl LogEntry {
     }
 }
 
-/// The log's records: incidents as one slice (what filters, the scene and exports take) and,
-/// beside each, where it came from.
+/// The log's records: incidents as one slice and, beside each, where it came from.
+///
+/// Each incident sits behind its own [`Arc`]: copying the records (what an edit does while a
+/// save still holds a snapshot) copies pointers, never incidents, and an edit allocates only
+/// the incident it changes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogRecords {
-    incidents: Vec<Incident>,
+    incidents: Vec<Arc<Incident>>,
     derived_from: Vec<Option<String>>,
 }
 
@@ -54,13 +57,13 @@ impl LogRecords {
     pub fn from_entries(entries: impl IntoIterator<Item = LogEntry>) -> Self {
         let mut r = Self::default();
         for e in entries {
-            r.incidents.push(e.incident);
+            r.incidents.push(Arc::new(e.incident));
             r.derived_from.push(e.derived_from);
         }
         r
     }
 
-    pub fn incidents(&self) -> &[Incident] {
+    pub fn incidents(&self) -> &[Arc<Incident>] {
         &self.incidents
     }
 
@@ -71,7 +74,7 @@ impl LogRecords {
 
     pub fn entry(&self, index: usize) -> Option<LogEntry> {
         Some(LogEntry {
-            incident: self.incidents.get(index)?.clone(),
+            incident: Incident::clone(self.incidents.get(index)?),
             derived_from: self.derived_from.get(index)?.clone(),
         })
     }
@@ -94,7 +97,7 @@ impl LogRecords {
 
     fn insert(&mut self, index: usize, e: LogEntry) {
         let index = index.min(self.incidents.len());
-        self.incidents.insert(index, e.incident);
+        self.incidents.insert(index, Arc::new(e.incident));
         self.derived_from.insert(index, e.derived_from);
     }
 
@@ -110,7 +113,7 @@ impl LogRecords {
             self.incidents.get_mut(index),
             self.derived_from.get_mut(index),
         ) {
-            *x = e.incident;
+            *x = Arc::new(e.incident);
             *d = e.derived_from;
         }
     }
@@ -216,7 +219,7 @@ impl IncidentLog {
         self.reserved.extend(ids.into_iter().map(str::to_owned));
     }
 
-    pub fn incidents(&self) -> &[Incident] {
+    pub fn incidents(&self) -> &[Arc<Incident>] {
         self.records.incidents()
     }
 
@@ -235,7 +238,7 @@ impl IncidentLog {
     }
 
     pub fn get(&self, id: &str) -> Option<&Incident> {
-        self.records.index_of(id).map(|i| &self.incidents()[i])
+        self.records.index_of(id).map(|i| &*self.incidents()[i])
     }
 
     /// The id `id`'s incident was copied from.
