@@ -107,6 +107,7 @@ fn run(
             .data_dir
             .clone()
             .or_else(io::incident_log::default_data_dir),
+        add_incident_at: cli.add_incident_at.map(|(x, y)| geo::Coord { x, y }),
     };
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()

@@ -152,6 +152,9 @@ impl App {
             frames: 0,
             workbench,
         };
+        if let Some(p) = options.add_incident_at {
+            app.open_incident_form(command::FormStart::New(Some(p)));
+        }
         app.refresh_derived();
         app
     }

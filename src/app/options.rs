@@ -87,4 +87,6 @@ pub struct StartOptions {
     pub exit_after_screenshot: bool,
     /// Folder of the user's incident log; `None` loads and saves no log (tests stay hermetic).
     pub data_dir: Option<PathBuf>,
+    /// Open the incident form at start, for a new incident at this lon/lat.
+    pub add_incident_at: Option<geo::Coord<f64>>,
 }
