@@ -8,11 +8,13 @@
 pub mod diff;
 pub mod draft;
 mod history;
+pub mod layout;
 pub mod merge;
 pub mod region;
 
 pub use draft::{ActorDraft, Field, FieldError, IncidentDraft, SourceDraft, validate};
 pub use history::MAX_UNDO_DEPTH;
+pub use layout::{IncidentLayout, Whose};
 pub use merge::{ChangePolicy, MergeOptions, MergePlan, MergeSummary};
 pub use region::{REGION, Region};
 
