@@ -49,7 +49,7 @@ fn workbench(c: &mut Criterion) {
     g.bench_function("edit_no_snapshot_held", |b| {
         b.iter(|| {
             k += 1;
-            let mut x = log.incidents()[0].clone();
+            let mut x = contested_waters::model::Incident::clone(&log.incidents()[0]);
             x.summary = format!("edit {k}");
             black_box(log.edit(&id, x))
         })
@@ -58,7 +58,7 @@ fn workbench(c: &mut Criterion) {
         b.iter(|| {
             k += 1;
             let held = log.snapshot();
-            let mut x = log.incidents()[0].clone();
+            let mut x = contested_waters::model::Incident::clone(&log.incidents()[0]);
             x.summary = format!("edit {k}");
             let r = log.edit(&id, x);
             drop(held);
@@ -72,7 +72,7 @@ fn workbench(c: &mut Criterion) {
         .incidents()
         .iter()
         .map(|x| {
-            let mut y = x.clone();
+            let mut y = contested_waters::model::Incident::clone(x);
             y.id.clear();
             y
         })

@@ -37,7 +37,7 @@ fn edit_in_app(c: &mut Criterion) {
             eprintln!("cannot set up a log of {n}");
             continue;
         };
-        let Some(first) = app.my_log().incidents().first().cloned() else {
+        let Some(first) = app.my_log().incidents().first().map(|x| (**x).clone()) else {
             continue;
         };
         let mut k = 0u64;

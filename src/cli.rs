@@ -76,6 +76,10 @@ pub struct Cli {
     #[arg(long, value_enum, default_value_t = SideTab::Layers)]
     pub panel: SideTab,
 
+    /// Open the incident form at start, for a new incident at LON,LAT (e.g. 116.2,14.2).
+    #[arg(long, value_name = "LON,LAT", value_parser = parse_lon_lat, allow_hyphen_values = true)]
+    pub add_incident_at: Option<(f64, f64)>,
+
     /// Open a GeoJSON file as a layer of its own (repeatable); loads in the background.
     #[arg(long, value_name = "PATH")]
     pub open: Vec<PathBuf>,

@@ -116,6 +116,7 @@ fn run(
             .data_dir
             .clone()
             .or_else(io::incident_log::default_data_dir),
+        add_incident_at: cli.add_incident_at.map(|(x, y)| geo::Coord { x, y }),
     };
     // eframe reads its saved state before the app exists: a hostile one is cleaned first.
     if let Some(path) = app::saved_file::path() {

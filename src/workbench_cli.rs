@@ -162,7 +162,9 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
         })
         .unwrap_or_default();
     let shown = filter.matching(&report.atlas.incidents);
-    let mine = filter.matching(log.incidents());
+    let mine: Vec<usize> = (0..log.incidents().len())
+        .filter(|&i| filter.matches(&log.incidents()[i]))
+        .collect();
     let mut rows: Vec<ExportRow<'_>> = shown
         .iter()
         .map(|&i| ExportRow::data(&report.atlas.incidents[i]))

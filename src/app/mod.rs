@@ -96,9 +96,13 @@ impl App {
         let mut atlas = report.atlas;
         let (workbench, log_problem) =
             workbench::Workbench::open(options.data_dir.clone(), &atlas.incidents);
-        atlas
-            .incidents
-            .extend(workbench.log.incidents().iter().cloned());
+        atlas.incidents.extend(
+            workbench
+                .log
+                .incidents()
+                .iter()
+                .map(|x| crate::model::Incident::clone(x)),
+        );
         let mut scene = scene;
         if !workbench.log.incidents().is_empty() {
             scene.set_incidents(&atlas.incidents);
@@ -160,6 +164,9 @@ impl App {
             fine_coast: fine_coast::FineCoastJob::default(),
             compare: compare::Compare::default(),
         };
+        if let Some(p) = options.add_incident_at {
+            app.open_incident_form(command::FormStart::New(Some(p)));
+        }
         app.refresh_derived();
         app
     }

@@ -93,4 +93,6 @@ pub struct StartOptions {
     pub data_dir: Option<PathBuf>,
     /// The data the app was loaded from (`--assets`): the finer coast is read from it later.
     pub data_source: crate::io::DataSource,
+    /// Open the incident form at start, for a new incident at this lon/lat.
+    pub add_incident_at: Option<geo::Coord<f64>>,
 }

@@ -296,7 +296,13 @@ impl App {
     pub(super) fn sync_my_incidents(&mut self) {
         let incidents = &mut self.data.atlas.incidents;
         incidents.truncate(self.workbench.bundled);
-        incidents.extend(self.workbench.log.incidents().iter().cloned());
+        incidents.extend(
+            self.workbench
+                .log
+                .incidents()
+                .iter()
+                .map(|x| Incident::clone(x)),
+        );
         self.data.scene.set_incidents(incidents);
         self.dialogs.timeline.invalidate();
         self.dialogs.find.reindex(&self.data.atlas);

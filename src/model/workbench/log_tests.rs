@@ -56,7 +56,7 @@ fn run_sequence(seed: u64, steps: usize) {
             2 if n > 0 => {
                 let i = rng.random_range(0..n);
                 let id = log.incidents()[i].id.clone();
-                let mut x = log.incidents()[i].clone();
+                let mut x = Incident::clone(&log.incidents()[i]);
                 x.summary = format!("edited at step {step}");
                 assert_eq!(log.edit(&id, x.clone()), Ok(true));
                 let mut next = model.now.clone();
@@ -133,7 +133,7 @@ fn a_new_edit_clears_redo_and_history_is_bounded() {
     log.add(incident("", "2024-01-03", 116.0, 10.0));
     assert_eq!(log.redo(), None, "a new edit clears redo");
     for k in 0..(MAX_UNDO_DEPTH + 5) {
-        let mut x = log.incidents()[0].clone();
+        let mut x = Incident::clone(&log.incidents()[0]);
         x.summary = format!("v{k}");
         assert_eq!(log.edit(&x.id.clone(), x), Ok(true));
     }
@@ -149,7 +149,7 @@ fn a_new_edit_clears_redo_and_history_is_bounded() {
 fn edits_name_their_target_and_no_op_edits_make_no_step() {
     let mut log = IncidentLog::default();
     let id = log.add(incident("", "2024-01-02", 116.0, 10.0));
-    let same = log.incidents()[0].clone();
+    let same = Incident::clone(&log.incidents()[0]);
     assert_eq!(log.edit(&id, same), Ok(false));
     assert_eq!(log.undo_depth(), 1);
     assert_eq!(

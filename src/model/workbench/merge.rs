@@ -128,7 +128,7 @@ impl<'a> Index<'a> {
             copies_of: HashMap::new(),
             by_day_kind: HashMap::new(),
         };
-        let mine = log.incidents().iter().map(|x| (Existing::Mine, x));
+        let mine = log.incidents().iter().map(|x| (Existing::Mine, &**x));
         let theirs = bundled.iter().map(|x| (Existing::Bundled, x));
         for (place, x) in theirs.chain(mine) {
             ix.by_id.insert(&x.id, (place, x));

@@ -94,7 +94,7 @@ fn same_id_other_content_is_a_change_and_policies_apply_it() {
     );
     // The whole merge is one step.
     assert_eq!(log.undo().as_deref(), Some("Import incidents"));
-    assert_eq!(log.incidents(), std::slice::from_ref(&mine));
+    assert_eq!(log.incidents(), [std::sync::Arc::new(mine.clone())]);
 }
 
 #[test]

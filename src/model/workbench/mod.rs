@@ -9,11 +9,13 @@ pub mod diff;
 mod diff_records;
 pub mod draft;
 mod history;
+pub mod layout;
 pub mod merge;
 pub mod region;
 
 pub use draft::{ActorDraft, Field, FieldError, IncidentDraft, SourceDraft, validate};
 pub use history::MAX_UNDO_DEPTH;
+pub use layout::{IncidentLayout, Whose};
 pub use merge::{ChangePolicy, MergeOptions, MergePlan, MergeSummary};
 pub use region::{REGION, Region};
 
@@ -43,11 +45,14 @@ impl LogEntry {
     }
 }
 
-/// The log's records: incidents as one slice (what filters, the scene and exports take) and,
-/// beside each, where it came from.
+/// The log's records: incidents as one slice and, beside each, where it came from.
+///
+/// Each incident sits behind its own [`Arc`]: copying the records (what an edit does while a
+/// save still holds a snapshot) copies pointers, never incidents, and an edit allocates only
+/// the incident it changes.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct LogRecords {
-    incidents: Vec<Incident>,
+    incidents: Vec<Arc<Incident>>,
     derived_from: Vec<Option<String>>,
 }
 
@@ -55,13 +60,13 @@ impl LogRecords {
     pub fn from_entries(entries: impl IntoIterator<Item = LogEntry>) -> Self {
         let mut r = Self::default();
         for e in entries {
-            r.incidents.push(e.incident);
+            r.incidents.push(Arc::new(e.incident));
             r.derived_from.push(e.derived_from);
         }
         r
     }
 
-    pub fn incidents(&self) -> &[Incident] {
+    pub fn incidents(&self) -> &[Arc<Incident>] {
         &self.incidents
     }
 
@@ -72,7 +77,7 @@ impl LogRecords {
 
     pub fn entry(&self, index: usize) -> Option<LogEntry> {
         Some(LogEntry {
-            incident: self.incidents.get(index)?.clone(),
+            incident: Incident::clone(self.incidents.get(index)?),
             derived_from: self.derived_from.get(index)?.clone(),
         })
     }
@@ -95,7 +100,7 @@ impl LogRecords {
 
     fn insert(&mut self, index: usize, e: LogEntry) {
         let index = index.min(self.incidents.len());
-        self.incidents.insert(index, e.incident);
+        self.incidents.insert(index, Arc::new(e.incident));
         self.derived_from.insert(index, e.derived_from);
     }
 
@@ -111,7 +116,7 @@ impl LogRecords {
             self.incidents.get_mut(index),
             self.derived_from.get_mut(index),
         ) {
-            *x = e.incident;
+            *x = Arc::new(e.incident);
             *d = e.derived_from;
         }
     }
@@ -217,7 +222,7 @@ impl IncidentLog {
         self.reserved.extend(ids.into_iter().map(str::to_owned));
     }
 
-    pub fn incidents(&self) -> &[Incident] {
+    pub fn incidents(&self) -> &[Arc<Incident>] {
         self.records.incidents()
     }
 
@@ -236,7 +241,7 @@ impl IncidentLog {
     }
 
     pub fn get(&self, id: &str) -> Option<&Incident> {
-        self.records.index_of(id).map(|i| &self.incidents()[i])
+        self.records.index_of(id).map(|i| &*self.incidents()[i])
     }
 
     /// The id `id`'s incident was copied from.
