@@ -62,7 +62,8 @@ fn open_layer_lists_geojson_files_and_opens_the_chosen_one() {
     h.run();
     // The dialog's Open (the Layers tab has one too; the dialog is drawn last).
     h.get_all_by_label("Open").last().expect("Open").click();
-    h.run();
+    // A few frames, not `run`: the load it starts repaints (progress) until it ends.
+    h.run_steps(3);
     assert!(
         h.query_by_label("📂  Open layer").is_none(),
         "the dialog closed"
