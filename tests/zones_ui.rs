@@ -42,7 +42,13 @@ fn wait_for_zones(h: &mut Harness<'static, App>) {
 /// The incidents in `state`'s `kind` per "What's here?" (distance queries, not the zone
 /// polygons the filter uses), and those too close to the limit for the two to agree.
 fn by_distance(atlas: &Atlas, state: &str, kind: ZoneKind) -> (Vec<String>, Vec<String>) {
-    let coasts = coast::from_countries(&atlas.countries, &atlas.features);
+    // The coast the app measures from (the GSHHG shoreline when the data has it).
+    let coasts = coast::coasts(
+        &atlas.countries,
+        &atlas.features,
+        &atlas.shoreline,
+        coast::coast_box(),
+    );
     let inputs = Inputs {
         coasts: &coasts,
         features: &atlas.features,

@@ -168,8 +168,11 @@ pub fn export_ui(ui: &mut Ui, path: &mut String, shown: usize, message: Option<&
     let mut ask = ExportAsk::default();
     ui.horizontal(|ui| {
         let label = ui.label("File");
-        ui.add(egui::TextEdit::singleline(path).desired_width(140.0))
+        ui.add(egui::TextEdit::singleline(path).desired_width(200.0))
             .labelled_by(label.id);
+    });
+    // The buttons on a row of their own, so the row never widens the panel.
+    ui.horizontal(|ui| {
         ask.export = ui
             .add_enabled(shown > 0, egui::Button::new(format!("Export {shown}")))
             .clicked();

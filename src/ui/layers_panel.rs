@@ -299,9 +299,11 @@ pub fn user_layers_ui(
         }
     }
     ui.horizontal(|ui| {
+        // Narrow enough for the two buttons beside it in the panel's default width (a width
+        // taken from `available_width` would grow the resizable panel frame after frame).
         ui.add(
             egui::TextEdit::singleline(path_text)
-                .desired_width(150.0)
+                .desired_width(100.0)
                 .hint_text("path/to/file.geojson"),
         );
         if ui.button("Open").clicked() && !path_text.trim().is_empty() {
