@@ -78,19 +78,13 @@ fn main() -> ExitCode {
 }
 
 /// Opens the window; `data` gives the loaded data and scene when the app is created.
-fn run(
+/// What the window starts with, from the command line.
+fn start_options(
     cli: &Cli,
-    data: impl FnOnce() -> (io::LoadReport, contested_waters::map::Scene) + 'static,
-) -> ExitCode {
-    let filter = match cli.incident_filter() {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
-    };
-    let result_slot = app::ScreenshotResult::default();
-    let options = app::StartOptions {
+    filter: Option<contested_waters::model::IncidentFilter>,
+    screenshot_result: app::ScreenshotResult,
+) -> app::StartOptions {
+    app::StartOptions {
         camera: cli.view,
         screenshot: cli.screenshot.clone(),
         select: cli.select.clone(),
@@ -105,7 +99,7 @@ fn run(
             .agreements
             .as_ref()
             .map(|ids| ids.iter().cloned().collect()),
-        screenshot_result: result_slot.clone(),
+        screenshot_result,
         exit_after_screenshot: true,
         data_source: cli
             .assets
@@ -117,7 +111,22 @@ fn run(
             .clone()
             .or_else(io::incident_log::default_data_dir),
         add_incident_at: cli.add_incident_at.map(|(x, y)| geo::Coord { x, y }),
+    }
+}
+
+fn run(
+    cli: &Cli,
+    data: impl FnOnce() -> (io::LoadReport, contested_waters::map::Scene) + 'static,
+) -> ExitCode {
+    let filter = match cli.incident_filter() {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     };
+    let result_slot = app::ScreenshotResult::default();
+    let options = start_options(cli, filter, result_slot.clone());
     // eframe reads its saved state before the app exists: a hostile one is cleaned first.
     if let Some(path) = app::saved_file::path() {
         for note in app::saved_file::clean(&path) {

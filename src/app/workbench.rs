@@ -257,6 +257,12 @@ impl App {
         if self.workbench.log.revision() == before && select.is_none() && !replaced {
             return;
         }
+        self.after_log_change(select);
+    }
+
+    /// Saves and redraws after an edit of the log, and selects `select` (an incident id) if
+    /// given, else drops a selection whose index may have moved.
+    fn after_log_change(&mut self, select: Option<String>) {
         self.workbench.request_save();
         self.sync_my_incidents();
         // Indices past the bundled incidents may have moved: a selection naming one is dropped.
