@@ -4,7 +4,7 @@
 
 use super::Canvas;
 use crate::map::fine_coast::{FineCoast, wants_fine_coast};
-use crate::map::scene::{Scene, beyond_basemap_scale, lod_for_zoom};
+use crate::map::scene::{Scene, WorldMesh, beyond_basemap_scale, lod_for_zoom};
 use crate::map::style;
 use egui::{Mesh, Rect, Shape, Stroke, Ui, epaint::Vertex};
 
@@ -53,15 +53,9 @@ pub fn paint_basemap(
             continue;
         };
         let color = style::faded(style::mix(style::LAND, style::PARTY_STRONG, t), opacity);
-        let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+        if !push_fill(c, &mut mesh, &p.fill, color) {
             break;
-        };
-        mesh.vertices.extend(p.fill.vertices.iter().map(|v| Vertex {
-            pos: c.to_screen_arr(*v),
-            uv: egui::epaint::WHITE_UV,
-            color,
-        }));
-        mesh.indices.extend(p.fill.indices.iter().map(|k| base + k));
+        }
     }
     c.painter.add(Shape::mesh(mesh));
     let border = Stroke::new(0.8, style::faded(style::BORDER, opacity));
@@ -90,15 +84,9 @@ fn paint_fine_coast(c: &Canvas<'_>, coast: &FineCoast, opacity: f32) -> bool {
     let color = style::faded(style::LAND, opacity);
     let mut mesh = Mesh::default();
     for p in visible.iter().filter_map(|&i| polys.get(i)) {
-        let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+        if !push_fill(c, &mut mesh, &p.fill, color) {
             break;
-        };
-        mesh.vertices.extend(p.fill.vertices.iter().map(|v| Vertex {
-            pos: c.to_screen_arr(*v),
-            uv: egui::epaint::WHITE_UV,
-            color,
-        }));
-        mesh.indices.extend(p.fill.indices.iter().map(|k| base + k));
+        }
     }
     c.painter.add(Shape::mesh(mesh));
     let shore = Stroke::new(0.8, style::faded(style::BORDER, opacity));
@@ -134,4 +122,19 @@ pub fn basemap_scale_notice(ui: &mut Ui, rect: Rect, notice: &str) {
             );
         },
     );
+}
+
+/// Appends a triangulated fill to `mesh` in screen space; false once the mesh's 32-bit
+/// indices are full (the caller stops adding).
+fn push_fill(c: &Canvas<'_>, mesh: &mut Mesh, fill: &WorldMesh, color: egui::Color32) -> bool {
+    let Ok(base) = u32::try_from(mesh.vertices.len()) else {
+        return false;
+    };
+    mesh.vertices.extend(fill.vertices.iter().map(|v| Vertex {
+        pos: c.to_screen_arr(*v),
+        uv: egui::epaint::WHITE_UV,
+        color,
+    }));
+    mesh.indices.extend(fill.indices.iter().map(|k| base + k));
+    true
 }
