@@ -20,6 +20,9 @@ fn harness_in(folder: &Path) -> Harness<'static, App> {
     let report = io::load(&io::DataSource::Embedded);
     let app = App::from_report(report, StartOptions::default(), Some(saved));
     let mut h = Harness::builder()
+        // New widgets ask for one more frame to style themselves; a selection that scrolls a
+        // list reveals rows over several frames, so settling may take more than egui's 4.
+        .with_max_steps(16)
         .with_size(egui::Vec2::new(1280.0, 800.0))
         .with_theme(egui::Theme::Light)
         // egui_file's own path fields have no accessible names (its widgets, not ours).

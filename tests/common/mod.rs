@@ -14,6 +14,9 @@ pub const SIZE: Vec2 = Vec2::new(1280.0, 800.0);
 pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'static, App> {
     let app = App::from_report(report, options, None);
     let mut h = Harness::builder()
+        // New widgets ask for one more frame to style themselves; a selection that scrolls a
+        // list reveals rows over several frames, so settling may take more than egui's 4.
+        .with_max_steps(16)
         .with_size(SIZE)
         .with_theme(egui::Theme::Light)
         .with_context_setup(contested_waters::ui::fonts::install)
