@@ -111,6 +111,7 @@ fn start_options(
             .clone()
             .or_else(io::incident_log::default_data_dir),
         add_incident_at: cli.add_incident_at.map(|(x, y)| geo::Coord { x, y }),
+        start_notes: Vec::new(),
     }
 }
 
@@ -126,11 +127,13 @@ fn run(
         }
     };
     let result_slot = app::ScreenshotResult::default();
-    let options = start_options(cli, filter, result_slot.clone());
-    // eframe reads its saved state before the app exists: a hostile one is cleaned first.
+    let mut options = start_options(cli, filter, result_slot.clone());
+    // eframe reads its saved state before the app exists: a hostile one is cleaned first, and
+    // what was changed is said on stderr and in the app's banner.
     if let Some(path) = app::saved_file::path() {
         for note in app::saved_file::clean(&path) {
             eprintln!("warning: {note}");
+            options.start_notes.push(note);
         }
     }
     let native = eframe::NativeOptions {

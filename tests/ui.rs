@@ -361,3 +361,23 @@ fn n_and_p_step_through_the_shown_incidents_in_time_and_the_map_follows() {
     h.run();
     assert_eq!(selected_incident(&h), Some(expected[expected.len() - 3]));
 }
+
+#[test]
+fn a_saved_state_cleaned_before_start_is_said_in_the_banner() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("app.ron");
+    std::fs::write(&path, "\u{1} not a saved state").expect("write");
+    let notes = contested_waters::app::saved_file::clean(&path);
+    assert!(!notes.is_empty(), "garbage is moved aside with a note");
+    let mut h = harness_with(
+        io::load(&io::DataSource::Embedded),
+        StartOptions {
+            start_notes: notes.clone(),
+            ..StartOptions::default()
+        },
+    );
+    h.run();
+    h.get_by_label_contains("problem(s) while loading");
+    h.get_by_label_contains(&notes[0]);
+    assert!(h.state().errors().iter().any(|e| *e == notes[0]));
+}

@@ -116,6 +116,7 @@ impl App {
                 .iter()
                 .map(ToString::to_string)
                 .chain(log_problem)
+                .chain(options.start_notes.iter().cloned())
                 .collect(),
             ..State::default()
         };

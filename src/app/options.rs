@@ -95,4 +95,7 @@ pub struct StartOptions {
     pub data_source: crate::io::DataSource,
     /// Open the incident form at start, for a new incident at this lon/lat.
     pub add_incident_at: Option<geo::Coord<f64>>,
+    /// Problems found before the app existed (the saved-state file cleaned in `main`), shown in
+    /// the load-problems banner with the rest.
+    pub start_notes: Vec<String>,
 }
