@@ -113,6 +113,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
 
+    /// Keep a file of incidents (as --import reads) as a read-only incident layer of its own
+    /// in the data folder (layers/NAME.geojson), without opening a window; print a summary.
+    #[arg(long, value_name = "FILE", conflicts_with = "import")]
+    pub import_as_layer: Option<PathBuf>,
+
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]
     pub assets: Option<PathBuf>,

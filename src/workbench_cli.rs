@@ -1,4 +1,5 @@
 //! The command line's workbench: `--import FILE` merges into My incidents without a window,
+//! `--import-as-layer FILE` keeps a file as an incident layer of its own,
 //! `--export` writes the user's incidents (marked `mine`) beside the data's.
 
 use crate::cli::Cli;
@@ -6,7 +7,7 @@ use crate::io::export::{ExportFormat, ExportRow, Origin};
 use crate::io::incident_log::{LOG_FILE, LogStore, default_data_dir};
 use crate::io::{self, incident_csv};
 use crate::model::workbench::merge::Existing;
-use crate::model::workbench::{IncidentLog, MergeOptions, MergePlan, REGION};
+use crate::model::workbench::{IncidentLog, LogEntry, MergeOptions, MergePlan, REGION};
 use crate::model::{Atlas, Incident};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -108,6 +109,64 @@ pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
                 sum.added,
                 sum.kept_both,
                 log.incidents().len()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `--import-as-layer FILE`: the file's incidents kept as a layer of their own, ids already
+/// in use (the data's, the log's, other layers') renamed `<id>@<layer>`.
+pub fn import_as_layer(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
+    use crate::io::incident_layers;
+    use crate::model::workbench::imported::{ImportedLayer, layer_name};
+    let Some(dir) = data_dir(cli) else {
+        eprintln!("error: no data folder on this system; give one with --data-dir DIR");
+        return ExitCode::from(2);
+    };
+    let incoming = match read_incoming(file) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = io::load(assets);
+    let mut taken: std::collections::HashSet<String> = report
+        .atlas
+        .incidents
+        .iter()
+        .map(|x| x.id.clone())
+        .collect();
+    match LogStore::new(&dir).load() {
+        Ok(entries) => taken.extend(entries.into_iter().map(|e| e.incident.id)),
+        Err(e) => eprintln!("warning: your log's ids are not checked: {e}"),
+    }
+    let (layers, _) = incident_layers::load_layers(&dir);
+    let names: Vec<&str> = layers.iter().map(|(n, _)| n.as_str()).collect();
+    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    let name = layer_name(&stem, &names);
+    taken.extend(
+        layers
+            .iter()
+            .flat_map(|(_, e)| e.iter().map(|e| e.incident.id.clone())),
+    );
+    let entries = incoming.into_iter().map(LogEntry::new).collect();
+    let (layer, renamed) = ImportedLayer::new(name, entries, &mut taken);
+    match incident_layers::save_layer(&dir, &layer.name, &layer.records) {
+        Ok(path) => {
+            println!(
+                "{}: {} incident(s) kept as the layer \"{}\" in {}; {renamed} id(s) already in \
+                 use renamed <id>@{}",
+                file.display(),
+                layer.len(),
+                layer.name,
+                path.display(),
+                layer.name
             );
             ExitCode::SUCCESS
         }

@@ -252,14 +252,7 @@ impl App {
         if let Some(layers) = ui::layers_panel::layers_ui(ui, &self.state.saved.layers) {
             cmds.push(Command::SetLayers(layers));
         }
-        let shown = self.state.saved.show_my_incidents;
-        let mut on = shown;
-        let n = self.workbench.log.incidents().len();
-        ui.checkbox(&mut on, format!("My incidents ({n})"))
-            .on_hover_text("Your own incident log, drawn with the bundled incidents' symbols");
-        if on != shown {
-            cmds.push(Command::ShowMyIncidents(on));
-        }
+        self.incident_layers_ui(ui, cmds);
         let action = ui::layers_panel::user_layers_ui(
             ui,
             &self.data.user_layers,

@@ -21,6 +21,7 @@ mod files;
 mod fine_coast;
 mod frame;
 mod frame_workbench;
+mod incident_layers;
 pub mod jobs;
 pub mod keyboard;
 pub mod options;
@@ -94,17 +95,11 @@ impl App {
         saved: Option<SavedState>,
     ) -> Self {
         let mut atlas = report.atlas;
-        let (workbench, log_problem) =
+        let (mut workbench, log_problems) =
             workbench::Workbench::open(options.data_dir.clone(), &atlas.incidents);
-        atlas.incidents.extend(
-            workbench
-                .log
-                .incidents()
-                .iter()
-                .map(|x| crate::model::Incident::clone(x)),
-        );
+        workbench.write_tail(&mut atlas.incidents);
         let mut scene = scene;
-        if !workbench.log.incidents().is_empty() {
+        if atlas.incidents.len() > workbench.bundled {
             scene.set_incidents(&atlas.incidents);
         }
         let (saved, reset) = saved.unwrap_or_default().sanitized();
@@ -115,7 +110,7 @@ impl App {
                 .errors
                 .iter()
                 .map(ToString::to_string)
-                .chain(log_problem)
+                .chain(log_problems)
                 .collect(),
             ..State::default()
         };
@@ -203,11 +198,7 @@ impl App {
             &data.atlas,
             &data.scene,
             data.synthetic.as_mut(),
-            derived::MyIncidents {
-                bundled: self.workbench.bundled,
-                shown: self.state.saved.show_my_incidents,
-                revision: self.workbench.synced,
-            },
+            self.workbench.shown_layers(&self.state.saved),
             zones,
         );
     }
@@ -321,6 +312,11 @@ impl App {
     /// The user's own incident log ("My incidents").
     pub fn my_log(&self) -> &crate::model::workbench::IncidentLog {
         &self.workbench.log
+    }
+
+    /// The imported incident layers, in list order (after My incidents).
+    pub fn incident_layers(&self) -> &[crate::model::workbench::ImportedLayer] {
+        &self.workbench.layers
     }
 
     /// Whether the user's log failed to load (and is kept, unsaved, until the user decides).

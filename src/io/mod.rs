@@ -16,6 +16,7 @@ pub mod export;
 pub mod features;
 pub mod incident_csv;
 pub mod incident_import;
+pub mod incident_layers;
 pub mod incident_log;
 pub mod incidents;
 pub mod lenses;
