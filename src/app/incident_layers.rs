@@ -113,6 +113,14 @@ impl App {
         wb.synced += 1;
     }
 
+    /// Rebuilds every incident view from the log and the layers, from scratch: what each
+    /// edit cost before edits were brought in incrementally (the benchmark's baseline).
+    #[doc(hidden)]
+    pub fn rebuild_incident_views(&mut self) {
+        self.rebuild_incident_tail();
+        self.refresh_derived();
+    }
+
     /// Rewrites the whole tail (a layer came or went).
     fn rebuild_incident_tail(&mut self) {
         self.workbench.write_tail(&mut self.data.atlas.incidents);
