@@ -71,6 +71,7 @@ impl App {
             Command::CompareWith(_)
             | Command::CompareDone(_)
             | Command::CompareFailed(_)
+            | Command::CancelCompare
             | Command::ToggleCompare => self.apply_compare(cmd),
             other => self.apply_settings(other),
         }

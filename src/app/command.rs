@@ -153,6 +153,8 @@ pub enum Command {
     CompareWith(PathBuf),
     CompareDone(Box<crate::io::compare::Comparison>),
     CompareFailed(String),
+    /// Stop the comparison under way (its answer is dropped).
+    CancelCompare,
     /// Open or close the "Compare with…" window.
     ToggleCompare,
 }

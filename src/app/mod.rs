@@ -374,6 +374,11 @@ impl App {
         self.compare.result.as_ref()
     }
 
+    /// How much of the folder being compared has been read (0 to 1), while comparing.
+    pub fn compare_progress(&self) -> Option<f32> {
+        self.compare.progress()
+    }
+
     /// Whether a comparison is loading.
     pub fn comparing(&self) -> bool {
         self.compare.running().is_some()
