@@ -98,7 +98,8 @@ pub struct Cli {
 
     /// Write the incidents the filter options select (--from, --to, --kinds, --actors; all
     /// when none is given) to a .csv or .geojson file, with their sources, and exit without
-    /// opening a window. Your own incidents (--data-dir) are included, marked origin "mine".
+    /// opening a window. Your own incidents (--data-dir) are included, marked origin "mine",
+    /// and your imported layers', marked "imported:NAME".
     #[arg(long, value_name = "PATH")]
     pub export: Option<PathBuf>,
 

@@ -7,7 +7,9 @@ use crate::io::export::{ExportFormat, ExportRow, Origin};
 use crate::io::incident_log::{LOG_FILE, LogStore, default_data_dir};
 use crate::io::{self, incident_csv};
 use crate::model::workbench::merge::Existing;
-use crate::model::workbench::{IncidentLog, LogEntry, MergeOptions, MergePlan, REGION};
+use crate::model::workbench::{
+    ImportedLayer, IncidentLog, LogEntry, MergeOptions, MergePlan, REGION,
+};
 use crate::model::{Atlas, Incident};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -123,7 +125,7 @@ pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
 /// in use (the data's, the log's, other layers') renamed `<id>@<layer>`.
 pub fn import_as_layer(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
     use crate::io::incident_layers;
-    use crate::model::workbench::imported::{ImportedLayer, layer_name};
+    use crate::model::workbench::imported::layer_name;
     let Some(dir) = data_dir(cli) else {
         eprintln!("error: no data folder on this system; give one with --data-dir DIR");
         return ExitCode::from(2);
@@ -196,17 +198,7 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
-    // The incidents file itself failed (missing, unreadable, not JSON): nothing to trust.
-    let incidents_file = assets.path(io::INCIDENTS_FILE);
-    if let Some(e) = report
-        .errors
-        .iter()
-        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())
-    {
-        let e = io::export::ExportError::DataNotLoaded {
-            path: path.to_path_buf(),
-            cause: e.to_string(),
-        };
+    if let Some(e) = incidents_failed(&report, assets, path) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
@@ -233,14 +225,22 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
         origin: Origin::Mine,
         derived_from: log.records().derived_from(i),
     }));
+    let layers = open_layers(data_dir(cli).as_deref(), &report.atlas, &log);
+    let from_layers = layer_rows(&layers, &filter);
+    let imported = from_layers.len();
+    rows.extend(from_layers);
     match io::export::export_rows(path, &rows) {
         Ok(n) => {
-            let total = report.atlas.incidents.len() + log.incidents().len();
-            let yours = if log.incidents().is_empty() {
+            let in_layers: usize = layers.iter().map(ImportedLayer::len).sum();
+            let total = report.atlas.incidents.len() + log.incidents().len() + in_layers;
+            let mut yours = if log.incidents().is_empty() {
                 String::new()
             } else {
                 format!(" ({} of them yours)", mine.len())
             };
+            if !layers.is_empty() {
+                yours.push_str(&format!(" ({imported} from imported layers)"));
+            }
             println!(
                 "{}: {n} of {total} incidents written{yours}",
                 path.display()
@@ -252,6 +252,67 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Why nothing can be exported when the incidents file itself failed (missing, unreadable,
+/// not JSON): nothing of it is to be trusted.
+fn incidents_failed(
+    report: &io::LoadReport,
+    assets: &io::DataSource,
+    path: &Path,
+) -> Option<io::export::ExportError> {
+    let incidents_file = assets.path(io::INCIDENTS_FILE);
+    let e = report
+        .errors
+        .iter()
+        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())?;
+    Some(io::export::ExportError::DataNotLoaded {
+        path: path.to_path_buf(),
+        cause: e.to_string(),
+    })
+}
+
+/// The layers' incidents `filter` selects, each marked with its layer.
+fn layer_rows<'a>(
+    layers: &'a [ImportedLayer],
+    filter: &crate::model::IncidentFilter,
+) -> Vec<ExportRow<'a>> {
+    let mut rows = Vec::new();
+    for l in layers {
+        let records = &l.records;
+        rows.extend(
+            (0..records.len())
+                .filter(|&i| filter.matches(&records.incidents()[i]))
+                .map(|i| ExportRow {
+                    incident: &records.incidents()[i],
+                    origin: Origin::Imported(&l.name),
+                    derived_from: records.derived_from(i),
+                }),
+        );
+    }
+    rows
+}
+
+/// The imported layers in `dir`, their ids made unique as the app makes them (against the
+/// data's, the log's and each other's); a layer that fails to load is named and left out.
+fn open_layers(dir: Option<&Path>, atlas: &Atlas, log: &IncidentLog) -> Vec<ImportedLayer> {
+    let Some(dir) = dir else {
+        return Vec::new();
+    };
+    let (found, problems) = crate::io::incident_layers::load_layers(dir);
+    for e in &problems {
+        eprintln!("warning: an imported layer is not included: {e}");
+    }
+    let mut taken: std::collections::HashSet<String> = atlas
+        .incidents
+        .iter()
+        .chain(log.incidents().iter().map(|x| &**x))
+        .map(|x| x.id.clone())
+        .collect();
+    found
+        .into_iter()
+        .map(|(name, entries)| ImportedLayer::new(name, entries, &mut taken).0)
+        .collect()
 }
 
 /// `--compare DIR`: what another data folder adds, changes and removes, as JSON on stdout;

@@ -179,4 +179,29 @@ fn import_as_layer_keeps_the_file_as_a_layer_the_app_finds() {
     ]));
     assert!(said.contains("\"their_log-2\""), "{said}");
     assert!(said.contains("2 id(s) already in use renamed"), "{said}");
+
+    // --export includes the layers' incidents, marked with their layer.
+    let out_csv = tmp.path().join("all.csv");
+    let said = ok(&run(&["--data-dir", s(&data), "--export", s(&out_csv)]));
+    assert!(said.contains("(4 from imported layers)"), "{said}");
+    let mut r = csv::Reader::from_path(&out_csv).expect("csv");
+    let rows: Vec<(String, String)> = r
+        .records()
+        .map(|x| {
+            let x = x.expect("row");
+            (x[0].to_owned(), x[16].to_owned())
+        })
+        .collect();
+    let n = atlas.incidents.len();
+    assert_eq!(rows.len(), n + 4);
+    assert_eq!(
+        rows[n + 1],
+        ("colleague-9".to_owned(), "imported:their_log".to_owned())
+    );
+    assert_eq!(rows[n + 3].1, "imported:their_log-2");
+    assert!(
+        rows[n + 3].0.starts_with("colleague-9@their_log-2"),
+        "{:?}",
+        rows[n + 3]
+    );
 }
