@@ -122,10 +122,12 @@ fn a_file_kept_as_a_layer_shows_toggles_survives_a_restart_and_is_removed() {
     assert!(rows.contains(&("colleague-1".into(), "imported:colleague".into())));
     assert!(rows.contains(&(bundled_id.clone(), "data".into())));
 
-    // Switched off: gone from the count, the list and the map.
+    // Switched off: gone from the count, the list, the map and the timeline.
+    let timeline = h.state().timeline_counted().expect("the timeline drew");
     click(&mut h, "colleague (2)");
     let app = h.state();
     assert_eq!(app.incidents_shown(), shown_before);
+    assert_eq!(app.timeline_counted(), Some(timeline - 2));
     assert!(!app.listed_incidents().contains(&(bundled + 1)));
     assert!(!app.incidents_drawn().any(|j| j >= bundled));
     click(&mut h, "colleague (2)");

@@ -35,8 +35,8 @@ pub struct MyIncidents {
 }
 
 impl MyIncidents {
-    /// Clears the flags of the incidents whose layer is off.
-    fn hide_layers_off(&self, visible: &mut [bool]) {
+    /// Where the incidents of the layers switched off are.
+    pub fn hidden(&self) -> Vec<std::ops::Range<usize>> {
         let mut off = Vec::new();
         if !self.shown {
             off.push(self.layout.mine());
@@ -46,7 +46,13 @@ impl MyIncidents {
                 off.extend(self.layout.imported(k));
             }
         }
-        for r in off {
+        off.retain(|r| !r.is_empty());
+        off
+    }
+
+    /// Clears the flags of the incidents whose layer is off.
+    fn hide_layers_off(&self, visible: &mut [bool]) {
+        for r in self.hidden() {
             for v in visible.iter_mut().take(r.end).skip(r.start) {
                 *v = false;
             }

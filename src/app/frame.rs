@@ -396,6 +396,7 @@ impl App {
         }
         let lens = self.state.saved.lens.as_deref();
         let zones = lens.and_then(|l| self.zones.index(l));
+        let hidden = self.workbench.shown_layers(&self.state.saved).hidden();
         let panel = egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| {
@@ -405,6 +406,7 @@ impl App {
                     self.data.synthetic.as_ref(),
                     &self.state.saved.filter,
                     zones,
+                    &hidden,
                     &mut self.dialogs.timeline,
                 );
                 if let Some((from, to)) = range {

@@ -256,6 +256,11 @@ impl App {
         self.dialogs.timeline.plot_rect
     }
 
+    /// How many incidents the timeline's monthly plot counts (once drawn).
+    pub fn timeline_counted(&self) -> Option<usize> {
+        self.dialogs.timeline.counted()
+    }
+
     /// How many incidents pass the filter.
     pub fn incidents_shown(&self) -> usize {
         self.derived.incidents_shown()
