@@ -205,7 +205,9 @@ impl App {
             }
             if ui
                 .button("Import…")
-                .on_hover_text("Merge a file of incidents into My incidents")
+                .on_hover_text(
+                    "Merge a file of incidents into My incidents, or keep it as a layer of its own",
+                )
                 .clicked()
             {
                 cmds.push(Command::ToggleImportDialog);
