@@ -98,7 +98,8 @@ pub struct Cli {
 
     /// Write the incidents the filter options select (--from, --to, --kinds, --actors; all
     /// when none is given) to a .csv or .geojson file, with their sources, and exit without
-    /// opening a window. Your own incidents (--data-dir) are included, marked origin "mine".
+    /// opening a window. Your own incidents (--data-dir) are included, marked origin "mine",
+    /// and your imported layers', marked "imported:NAME".
     #[arg(long, value_name = "PATH")]
     pub export: Option<PathBuf>,
 
@@ -112,6 +113,11 @@ pub struct Cli {
     /// changed, skipped and looks like a duplicate.
     #[arg(long, value_name = "FILE")]
     pub import: Option<PathBuf>,
+
+    /// Keep a file of incidents (as --import reads) as a read-only incident layer of its own
+    /// in the data folder (layers/NAME.geojson), without opening a window; print a summary.
+    #[arg(long, value_name = "FILE", conflicts_with = "import")]
+    pub import_as_layer: Option<PathBuf>,
 
     /// Data folder to load instead of the bundled assets/.
     #[arg(long, value_name = "DIR")]

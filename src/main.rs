@@ -24,6 +24,9 @@ fn main() -> ExitCode {
     if let Some(file) = &cli.import {
         return contested_waters::workbench_cli::import(&cli, &src, file);
     }
+    if let Some(file) = &cli.import_as_layer {
+        return contested_waters::workbench_cli::import_as_layer(&cli, &src, file);
+    }
     if let Some(at) = cli.where_ {
         return zones_cli::where_is(&src, cli.lens, at);
     }

@@ -1,4 +1,5 @@
 //! The command line's workbench: `--import FILE` merges into My incidents without a window,
+//! `--import-as-layer FILE` keeps a file as an incident layer of its own,
 //! `--export` writes the user's incidents (marked `mine`) beside the data's.
 
 use crate::cli::Cli;
@@ -6,7 +7,9 @@ use crate::io::export::{ExportFormat, ExportRow, Origin};
 use crate::io::incident_log::{LOG_FILE, LogStore, default_data_dir};
 use crate::io::{self, incident_csv};
 use crate::model::workbench::merge::Existing;
-use crate::model::workbench::{IncidentLog, MergeOptions, MergePlan, REGION};
+use crate::model::workbench::{
+    ImportedLayer, IncidentLog, LogEntry, MergeOptions, MergePlan, REGION,
+};
 use crate::model::{Atlas, Incident};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -118,6 +121,64 @@ pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
     }
 }
 
+/// `--import-as-layer FILE`: the file's incidents kept as a layer of their own, ids already
+/// in use (the data's, the log's, other layers') renamed `<id>@<layer>`.
+pub fn import_as_layer(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
+    use crate::io::incident_layers;
+    use crate::model::workbench::imported::layer_name;
+    let Some(dir) = data_dir(cli) else {
+        eprintln!("error: no data folder on this system; give one with --data-dir DIR");
+        return ExitCode::from(2);
+    };
+    let incoming = match read_incoming(file) {
+        Ok(x) => x,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let report = io::load(assets);
+    let mut taken: std::collections::HashSet<String> = report
+        .atlas
+        .incidents
+        .iter()
+        .map(|x| x.id.clone())
+        .collect();
+    match LogStore::new(&dir).load() {
+        Ok(entries) => taken.extend(entries.into_iter().map(|e| e.incident.id)),
+        Err(e) => eprintln!("warning: your log's ids are not checked: {e}"),
+    }
+    let (layers, _) = incident_layers::load_layers(&dir);
+    let names: Vec<&str> = layers.iter().map(|(n, _)| n.as_str()).collect();
+    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
+    let name = layer_name(&stem, &names);
+    taken.extend(
+        layers
+            .iter()
+            .flat_map(|(_, e)| e.iter().map(|e| e.incident.id.clone())),
+    );
+    let entries = incoming.into_iter().map(LogEntry::new).collect();
+    let (layer, renamed) = ImportedLayer::new(name, entries, &mut taken);
+    match incident_layers::save_layer(&dir, &layer.name, &layer.records) {
+        Ok(path) => {
+            println!(
+                "{}: {} incident(s) kept as the layer \"{}\" in {}; {renamed} id(s) already in \
+                 use renamed <id>@{}",
+                file.display(),
+                layer.len(),
+                layer.name,
+                path.display(),
+                layer.name
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `--export PATH`: the data's incidents the filter selects, and the user's when a log exists.
 pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
     let filter = match cli.incident_filter() {
@@ -137,17 +198,7 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
     for e in &report.errors {
         eprintln!("warning: {e}");
     }
-    // The incidents file itself failed (missing, unreadable, not JSON): nothing to trust.
-    let incidents_file = assets.path(io::INCIDENTS_FILE);
-    if let Some(e) = report
-        .errors
-        .iter()
-        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())
-    {
-        let e = io::export::ExportError::DataNotLoaded {
-            path: path.to_path_buf(),
-            cause: e.to_string(),
-        };
+    if let Some(e) = incidents_failed(&report, assets, path) {
         eprintln!("error: {e}");
         return ExitCode::FAILURE;
     }
@@ -174,14 +225,22 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
         origin: Origin::Mine,
         derived_from: log.records().derived_from(i),
     }));
+    let layers = open_layers(data_dir(cli).as_deref(), &report.atlas, &log);
+    let from_layers = layer_rows(&layers, &filter);
+    let imported = from_layers.len();
+    rows.extend(from_layers);
     match io::export::export_rows(path, &rows) {
         Ok(n) => {
-            let total = report.atlas.incidents.len() + log.incidents().len();
-            let yours = if log.incidents().is_empty() {
+            let in_layers: usize = layers.iter().map(ImportedLayer::len).sum();
+            let total = report.atlas.incidents.len() + log.incidents().len() + in_layers;
+            let mut yours = if log.incidents().is_empty() {
                 String::new()
             } else {
                 format!(" ({} of them yours)", mine.len())
             };
+            if !layers.is_empty() {
+                yours.push_str(&format!(" ({imported} from imported layers)"));
+            }
             println!(
                 "{}: {n} of {total} incidents written{yours}",
                 path.display()
@@ -193,6 +252,67 @@ pub fn export(cli: &Cli, assets: &io::DataSource, path: &Path) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// Why nothing can be exported when the incidents file itself failed (missing, unreadable,
+/// not JSON): nothing of it is to be trusted.
+fn incidents_failed(
+    report: &io::LoadReport,
+    assets: &io::DataSource,
+    path: &Path,
+) -> Option<io::export::ExportError> {
+    let incidents_file = assets.path(io::INCIDENTS_FILE);
+    let e = report
+        .errors
+        .iter()
+        .find(|e| e.file() == incidents_file && e.feature().is_none() && !e.is_warning())?;
+    Some(io::export::ExportError::DataNotLoaded {
+        path: path.to_path_buf(),
+        cause: e.to_string(),
+    })
+}
+
+/// The layers' incidents `filter` selects, each marked with its layer.
+fn layer_rows<'a>(
+    layers: &'a [ImportedLayer],
+    filter: &crate::model::IncidentFilter,
+) -> Vec<ExportRow<'a>> {
+    let mut rows = Vec::new();
+    for l in layers {
+        let records = &l.records;
+        rows.extend(
+            (0..records.len())
+                .filter(|&i| filter.matches(&records.incidents()[i]))
+                .map(|i| ExportRow {
+                    incident: &records.incidents()[i],
+                    origin: Origin::Imported(&l.name),
+                    derived_from: records.derived_from(i),
+                }),
+        );
+    }
+    rows
+}
+
+/// The imported layers in `dir`, their ids made unique as the app makes them (against the
+/// data's, the log's and each other's); a layer that fails to load is named and left out.
+fn open_layers(dir: Option<&Path>, atlas: &Atlas, log: &IncidentLog) -> Vec<ImportedLayer> {
+    let Some(dir) = dir else {
+        return Vec::new();
+    };
+    let (found, problems) = crate::io::incident_layers::load_layers(dir);
+    for e in &problems {
+        eprintln!("warning: an imported layer is not included: {e}");
+    }
+    let mut taken: std::collections::HashSet<String> = atlas
+        .incidents
+        .iter()
+        .chain(log.incidents().iter().map(|x| &**x))
+        .map(|x| x.id.clone())
+        .collect();
+    found
+        .into_iter()
+        .map(|(name, entries)| ImportedLayer::new(name, entries, &mut taken).0)
+        .collect()
 }
 
 /// `--compare DIR`: what another data folder adds, changes and removes, as JSON on stdout;

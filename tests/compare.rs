@@ -203,3 +203,61 @@ fn compare_with_lists_the_three_incidents_and_links_to_ours() {
     assert_eq!(h.state().selected(), Some(Item::Record(want)));
     assert!(matches!(want, RecordRef::Incident(_)));
 }
+
+/// A comparison whose incidents file is held back at a gate: the status bar shows how much
+/// of the folder was read and a Cancel button; once cancelled, the app stops waiting at once,
+/// no file is read after the gate opens, and no comparison is shown.
+#[test]
+fn a_comparison_cancelled_while_reading_reads_no_more_and_shows_nothing() {
+    use std::sync::mpsc::{RecvTimeoutError, channel};
+    use std::time::Duration;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let u = write_update(tmp.path());
+    let (gate_tx, gate) = channel::<()>();
+    let (seen_tx, seen) = channel::<String>();
+    let reader = Box::new(move |src: &io::DataSource, name: &str| {
+        seen_tx.send(name.to_owned()).ok();
+        if name == io::INCIDENTS_FILE {
+            // An error means the test dropped the gate, which opens it too.
+            gate.recv().ok();
+        }
+        src.read(name)
+    });
+    let report = io::load(&io::DataSource::Embedded);
+    let app = App::from_report(report, StartOptions::default(), None);
+    let mut h = Harness::builder()
+        .with_size(egui::Vec2::new(1280.0, 800.0))
+        .with_context_setup(contested_waters::ui::fonts::install)
+        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+    h.state_mut().compare_through(u.dir.clone(), reader);
+    // Every file before the incidents is read, then the thread waits at the gate.
+    let wait = Duration::from_secs(60);
+    loop {
+        let name = seen
+            .recv_timeout(wait)
+            .expect("the comparison reads its files");
+        if name == io::INCIDENTS_FILE {
+            break;
+        }
+    }
+    h.step();
+    let p = h.state().compare_progress().expect("comparing");
+    assert!(p > 0.0 && p < 1.0, "progress {p}");
+    h.get_by_label("Cancel").click();
+    h.step();
+    h.step();
+    assert!(!h.state().comparing(), "the app stopped waiting");
+    assert!(h.query_by_label("Cancel").is_none(), "the bar is gone");
+    // Opened after the cancel: the thread ends without reading another file.
+    gate_tx.send(()).expect("the thread waits at the gate");
+    assert_eq!(
+        seen.recv_timeout(wait),
+        Err(RecvTimeoutError::Disconnected),
+        "no file read after the cancel"
+    );
+    for _ in 0..3 {
+        h.step();
+    }
+    assert!(h.state().comparison().is_none());
+    assert!(h.state().errors().is_empty(), "{:?}", h.state().errors());
+}

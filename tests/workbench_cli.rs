@@ -129,3 +129,79 @@ fn import_refuses_to_touch_a_corrupt_log_and_bad_files() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
 }
+
+#[test]
+fn import_as_layer_keeps_the_file_as_a_layer_the_app_finds() {
+    let atlas = io::load(&io::DataSource::Embedded).atlas;
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let data = tmp.path().join("data");
+    // One bundled incident (its id is taken) and one of the colleague's.
+    let mut theirs = atlas.incidents[6].clone();
+    theirs.id = "colleague-9".into();
+    let pick = [&atlas.incidents[0], &theirs];
+    let rows: Vec<export::ExportRow<'_>> =
+        pick.iter().map(|x| export::ExportRow::data(x)).collect();
+    let file = tmp.path().join("their log.csv");
+    export::export_rows(&file, &rows).expect("written");
+
+    let said = ok(&run(&[
+        "--data-dir",
+        s(&data),
+        "--import-as-layer",
+        s(&file),
+    ]));
+    assert!(
+        said.contains("2 incident(s) kept as the layer \"their_log\""),
+        "{said}"
+    );
+    assert!(said.contains("1 id(s) already in use renamed"), "{said}");
+    assert!(
+        !data.join(LOG_FILE).exists(),
+        "nothing merged into My incidents"
+    );
+    let (layers, problems) = io::incident_layers::load_layers(&data);
+    assert!(problems.is_empty(), "{problems:?}");
+    let ids: Vec<String> = layers[0].1.iter().map(|e| e.incident.id.clone()).collect();
+    assert_eq!(layers[0].0, "their_log");
+    assert_eq!(
+        ids,
+        [
+            format!("{}@their_log", atlas.incidents[0].id),
+            "colleague-9".into()
+        ]
+    );
+    // A second import of the same file is a second layer, its ids unique again.
+    let said = ok(&run(&[
+        "--data-dir",
+        s(&data),
+        "--import-as-layer",
+        s(&file),
+    ]));
+    assert!(said.contains("\"their_log-2\""), "{said}");
+    assert!(said.contains("2 id(s) already in use renamed"), "{said}");
+
+    // --export includes the layers' incidents, marked with their layer.
+    let out_csv = tmp.path().join("all.csv");
+    let said = ok(&run(&["--data-dir", s(&data), "--export", s(&out_csv)]));
+    assert!(said.contains("(4 from imported layers)"), "{said}");
+    let mut r = csv::Reader::from_path(&out_csv).expect("csv");
+    let rows: Vec<(String, String)> = r
+        .records()
+        .map(|x| {
+            let x = x.expect("row");
+            (x[0].to_owned(), x[16].to_owned())
+        })
+        .collect();
+    let n = atlas.incidents.len();
+    assert_eq!(rows.len(), n + 4);
+    assert_eq!(
+        rows[n + 1],
+        ("colleague-9".to_owned(), "imported:their_log".to_owned())
+    );
+    assert_eq!(rows[n + 3].1, "imported:their_log-2");
+    assert!(
+        rows[n + 3].0.starts_with("colleague-9@their_log-2"),
+        "{:?}",
+        rows[n + 3]
+    );
+}

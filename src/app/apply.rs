@@ -55,6 +55,9 @@ impl App {
             | Command::ConfirmImport(_) => self.apply_workbench(cmd),
             Command::PlanImport(path) => self.plan_import(&path),
             Command::CancelImport => self.workbench.pending_import = None,
+            Command::KeepImportAsLayer
+            | Command::ShowIncidentLayer { .. }
+            | Command::RemoveIncidentLayer(_) => self.apply_incident_layers(cmd),
             Command::ToggleImportDialog => {
                 self.dialogs.import_open = !self.dialogs.import_open;
             }
@@ -68,6 +71,7 @@ impl App {
             Command::CompareWith(_)
             | Command::CompareDone(_)
             | Command::CompareFailed(_)
+            | Command::CancelCompare
             | Command::ToggleCompare => self.apply_compare(cmd),
             other => self.apply_settings(other),
         }
@@ -275,25 +279,36 @@ impl App {
         }
     }
 
-    /// Writes the incidents the filter shows (real ones only; the user's marked `mine`); what
-    /// happened, or why not (naming the file), is kept for the panel to say.
+    /// Writes the incidents the filter shows (real ones only; the user's marked `mine`, an
+    /// imported layer's `imported:<layer>`); what happened, or why not (naming the file), is
+    /// kept for the panel to say.
     fn export_shown(&mut self, path: &std::path::Path) {
         use crate::io::export::{ExportRow, Origin};
+        use crate::model::workbench::Whose;
         let atlas = &self.data.atlas;
         let wb = &self.workbench;
-        // As shown: the filter, and My incidents only while their layer is on.
+        // As shown: the filter, and each incident layer's only while it is on.
         let visible = &self.derived.incident_visible;
+        let layout = wb.layout();
         let rows: Vec<ExportRow<'_>> = (0..atlas.incidents.len())
             .filter(|&i| visible.get(i) == Some(&true))
             .filter_map(|i| {
                 let incident = atlas.incidents.get(i)?;
-                Some(match i.checked_sub(wb.bundled) {
-                    Some(j) => ExportRow {
+                Some(match layout.whose(i)? {
+                    Whose::Bundled => ExportRow::data(incident),
+                    Whose::Mine(j) => ExportRow {
                         incident,
                         origin: Origin::Mine,
                         derived_from: wb.log.records().derived_from(j),
                     },
-                    None => ExportRow::data(incident),
+                    Whose::Imported { layer, index } => {
+                        let l = wb.layers.get(layer)?;
+                        ExportRow {
+                            incident,
+                            origin: Origin::Imported(&l.name),
+                            derived_from: l.records.derived_from(index),
+                        }
+                    }
                 })
             })
             .collect();

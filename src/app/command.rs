@@ -109,7 +109,7 @@ pub enum Command {
     },
     /// Delete one of the user's incidents.
     DeleteIncident(String),
-    /// Copy a bundled incident (by index) into My incidents.
+    /// Copy a bundled or imported incident (by index) into My incidents.
     DuplicateAsMine(usize),
     /// Undo the last edit of My incidents.
     Undo,
@@ -125,6 +125,15 @@ pub enum Command {
     /// Merge the planned import into My incidents (one undoable step).
     ConfirmImport(MergeOptions),
     CancelImport,
+    /// Keep the planned import as a read-only incident layer of its own (not merged).
+    KeepImportAsLayer,
+    /// Show or hide an imported incident layer (by name).
+    ShowIncidentLayer {
+        name: String,
+        shown: bool,
+    },
+    /// Drop an imported incident layer (by name) and its copy in the data folder.
+    RemoveIncidentLayer(String),
     /// Open or close the "Import incidents" dialog.
     ToggleImportDialog,
     /// Open the incident form: empty at a position, or on one of the user's incidents.
@@ -144,6 +153,8 @@ pub enum Command {
     CompareWith(PathBuf),
     CompareDone(Box<crate::io::compare::Comparison>),
     CompareFailed(String),
+    /// Stop the comparison under way (its answer is dropped).
+    CancelCompare,
     /// Open or close the "Compare with…" window.
     ToggleCompare,
 }

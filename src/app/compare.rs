@@ -1,19 +1,54 @@
 //! "Compare with…" in the app: the other folder loads and is compared on a thread (the frame
-//! shows a spinner meanwhile), then a window lists what it adds, changes and removes.
+//! shows its progress and a Cancel button meanwhile), then a window lists what it adds,
+//! changes and removes.
 
 use super::App;
 use super::command::Command;
-use crate::io::compare::{Comparison, compare_dir};
+use crate::io::compare::{Comparison, compare_dir_controlled};
+use crate::io::user_file::LoadControl;
+use crate::io::{DataSource, LoadError};
 use crate::model::Atlas;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Instant;
+
+/// Reads one file of the other folder (tests hold bytes back with it).
+pub type CompareReader = Box<dyn FnMut(&DataSource, &str) -> Result<Vec<u8>, LoadError> + Send>;
 
 /// A comparison under way.
 struct Running {
     dir: PathBuf,
     started: Instant,
-    done: Receiver<Comparison>,
+    done: Receiver<Result<Comparison, LoadError>>,
+    control: Arc<Control>,
+}
+
+/// What the comparing thread and the frame share: progress, and the Cancel button's flag.
+#[derive(Default)]
+struct Control {
+    /// Bytes read, in thousandths of the folder's.
+    permille: AtomicU32,
+    cancel: AtomicBool,
+    repaint: Option<egui::Context>,
+}
+
+impl LoadControl for Control {
+    fn progress(&self, done_bytes: usize, total_bytes: usize) {
+        let p = done_bytes.saturating_mul(1000) / total_bytes.max(1);
+        self.permille.store(
+            u32::try_from(p.min(1000)).unwrap_or(1000),
+            Ordering::Relaxed,
+        );
+        if let Some(ctx) = &self.repaint {
+            ctx.request_repaint();
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
 }
 
 /// The comparison under way, the last one shown, and the window's folder field.
@@ -33,23 +68,36 @@ impl Compare {
             .map(|r| (r.dir.as_path(), r.started.elapsed()))
     }
 
+    /// How much of the other folder has been read (0 to 1), while comparing.
+    pub fn progress(&self) -> Option<f32> {
+        let r = self.running.as_ref()?;
+        #[allow(clippy::cast_precision_loss)]
+        let p = r.control.permille.load(Ordering::Relaxed) as f32 / 1000.0;
+        Some(p)
+    }
+
+    /// Stops the comparison under way: nothing more is read, and its answer is dropped.
+    fn cancel(&mut self) {
+        if let Some(r) = self.running.take() {
+            r.control.cancel.store(true, Ordering::Relaxed);
+        }
+    }
+
     /// A finished comparison, as a command.
     pub fn poll(&mut self) -> Option<Command> {
         let r = self.running.as_ref()?;
-        match r.done.try_recv() {
-            Ok(c) => {
-                self.running = None;
-                Some(Command::CompareDone(Box::new(c)))
-            }
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => {
-                let dir = r.dir.display().to_string();
-                self.running = None;
-                Some(Command::CompareFailed(format!(
-                    "Compare with {dir}: the comparison stopped unexpectedly"
-                )))
-            }
-        }
+        let outcome = match r.done.try_recv() {
+            Ok(Ok(c)) => Some(Command::CompareDone(Box::new(c))),
+            Ok(Err(LoadError::Cancelled { .. })) => None,
+            Ok(Err(e)) => Some(Command::CompareFailed(format!("Compare with: {e}"))),
+            Err(TryRecvError::Empty) => return None,
+            Err(TryRecvError::Disconnected) => Some(Command::CompareFailed(format!(
+                "Compare with {}: the comparison stopped unexpectedly",
+                r.dir.display()
+            ))),
+        };
+        self.running = None;
+        outcome
     }
 }
 
@@ -79,22 +127,9 @@ impl App {
                     self.report_errors([e]);
                     return;
                 }
-                let ours = ours(&self.data.atlas, self.workbench.bundled);
-                let (tx, rx) = channel();
-                let repaint = self.jobs.repaint();
-                let thread_dir = dir.clone();
-                std::thread::spawn(move || {
-                    let _ = tx.send(compare_dir(&ours, &thread_dir));
-                    if let Some(ctx) = repaint {
-                        ctx.request_repaint();
-                    }
-                });
-                compare.running = Some(Running {
-                    dir,
-                    started: Instant::now(),
-                    done: rx,
-                });
+                self.start_compare(dir, Box::new(|src: &DataSource, name: &str| src.read(name)));
             }
+            Command::CancelCompare => compare.cancel(),
             Command::CompareDone(c) => {
                 compare.result = Some(*c);
                 compare.window = true;
@@ -105,17 +140,64 @@ impl App {
         }
     }
 
-    /// The spinner while comparing, and the window.
+    /// Loads `dir` on a thread, reading each file through `read_file`, and compares it with
+    /// the bundled data; the frame shows its progress and a Cancel button meanwhile.
+    pub fn compare_through(&mut self, dir: PathBuf, read_file: CompareReader) {
+        self.compare.window = true;
+        self.start_compare(dir, read_file);
+    }
+
+    fn start_compare(&mut self, dir: PathBuf, mut read_file: CompareReader) {
+        // A comparison already under way is replaced.
+        self.compare.cancel();
+        let ours = ours(&self.data.atlas, self.workbench.bundled);
+        let (tx, rx) = channel();
+        let control = Arc::new(Control {
+            repaint: self.jobs.repaint(),
+            ..Control::default()
+        });
+        let thread_control = Arc::clone(&control);
+        let thread_dir = dir.clone();
+        std::thread::spawn(move || {
+            let c = &*thread_control;
+            let _ = tx.send(compare_dir_controlled(
+                &ours,
+                &thread_dir,
+                &mut read_file,
+                c,
+            ));
+            if let Some(ctx) = &c.repaint {
+                ctx.request_repaint();
+            }
+        });
+        self.compare.running = Some(Running {
+            dir,
+            started: Instant::now(),
+            done: rx,
+            control,
+        });
+    }
+
+    /// The progress bar and Cancel while comparing, and the window.
     pub(super) fn compare_ui(&mut self, ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
         if let Some((dir, elapsed)) = self.compare.running() {
             egui::Panel::top("comparing").show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.spinner();
                     ui.label(format!(
-                        "Loading and comparing {} ({} s)…",
+                        "Loading and comparing {} ({} s)",
                         dir.display(),
                         elapsed.as_secs()
                     ));
+                    let p = self.compare.progress().unwrap_or_default();
+                    ui.add(
+                        egui::ProgressBar::new(p)
+                            .desired_width(200.0)
+                            .show_percentage(),
+                    );
+                    if ui.button("Cancel").clicked() {
+                        cmds.push(Command::CancelCompare);
+                    }
                 });
             });
             ui.ctx()

@@ -8,6 +8,7 @@ use crate::map::synthetic::SyntheticLayer;
 use crate::map::{Scene, Shown};
 use crate::model::filter::in_time_order;
 use crate::model::within::ZoneIndex;
+use crate::model::workbench::IncidentLayout;
 use crate::model::{Atlas, Date, IncidentFilter, Item, RecordRef};
 use std::collections::BTreeSet;
 
@@ -22,13 +23,41 @@ struct ShownKey {
     zones: Option<String>,
 }
 
-/// Where the user's incidents start in `atlas.incidents`, whether they are shown, and a count of
-/// their updates (the incidents changed when it moved).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// Where the user's incidents and each imported layer's sit in `atlas.incidents`, which of
+/// them are shown, and a count of their updates (the incidents changed when it moved).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MyIncidents {
-    pub bundled: usize,
+    pub layout: IncidentLayout,
     pub shown: bool,
+    /// Per imported layer, in order.
+    pub imported_shown: Vec<bool>,
     pub revision: u64,
+}
+
+impl MyIncidents {
+    /// Where the incidents of the layers switched off are.
+    pub fn hidden(&self) -> Vec<std::ops::Range<usize>> {
+        let mut off = Vec::new();
+        if !self.shown {
+            off.push(self.layout.mine());
+        }
+        for (k, shown) in self.imported_shown.iter().enumerate() {
+            if !shown {
+                off.extend(self.layout.imported(k));
+            }
+        }
+        off.retain(|r| !r.is_empty());
+        off
+    }
+
+    /// Clears the flags of the incidents whose layer is off.
+    fn hide_layers_off(&self, visible: &mut [bool]) {
+        for r in self.hidden() {
+            for v in visible.iter_mut().take(r.end).skip(r.start) {
+                *v = false;
+            }
+        }
+    }
 }
 
 /// Caches computed from the state.
@@ -71,11 +100,7 @@ impl Derived {
         });
         if !same {
             self.incident_visible = saved.filter.visibility(&atlas.incidents, zones);
-            if !mine.shown {
-                for v in self.incident_visible.iter_mut().skip(mine.bundled) {
-                    *v = false;
-                }
-            }
+            mine.hide_layers_off(&mut self.incident_visible);
             self.site_visible = atlas.sites_shown_on(as_of, &saved.hidden_agreements);
             self.newest_first = in_time_order(&atlas.incidents, &self.incident_visible);
             self.newest_first.reverse();

@@ -252,14 +252,7 @@ impl App {
         if let Some(layers) = ui::layers_panel::layers_ui(ui, &self.state.saved.layers) {
             cmds.push(Command::SetLayers(layers));
         }
-        let shown = self.state.saved.show_my_incidents;
-        let mut on = shown;
-        let n = self.workbench.log.incidents().len();
-        ui.checkbox(&mut on, format!("My incidents ({n})"))
-            .on_hover_text("Your own incident log, drawn with the bundled incidents' symbols");
-        if on != shown {
-            cmds.push(Command::ShowMyIncidents(on));
-        }
+        self.incident_layers_ui(ui, cmds);
         let action = ui::layers_panel::user_layers_ui(
             ui,
             &self.data.user_layers,
@@ -403,6 +396,7 @@ impl App {
         }
         let lens = self.state.saved.lens.as_deref();
         let zones = lens.and_then(|l| self.zones.index(l));
+        let hidden = self.workbench.shown_layers(&self.state.saved).hidden();
         let panel = egui::Panel::bottom("timeline")
             .resizable(false)
             .show(ui, |ui| {
@@ -412,6 +406,7 @@ impl App {
                     self.data.synthetic.as_ref(),
                     &self.state.saved.filter,
                     zones,
+                    &hidden,
                     &mut self.dialogs.timeline,
                 );
                 if let Some((from, to)) = range {

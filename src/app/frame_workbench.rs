@@ -5,6 +5,7 @@
 use super::App;
 use super::command::{Command, FormStart};
 use crate::model::file_pick::Pick;
+use crate::model::workbench::Whose;
 use crate::ui::incident_form::{FormOutcome, incident_form_ui};
 use egui::Ui;
 
@@ -135,11 +136,16 @@ impl App {
         if open != self.dialogs.import_open {
             cmds.push(Command::ToggleImportDialog);
         }
+        self.import_plan_ui(ctx, cmds);
+    }
+
+    /// The plan of a file read for import: merge it, keep it as a layer, or cancel.
+    fn import_plan_ui(&mut self, ctx: &egui::Context, cmds: &mut Vec<Command>) {
         let Some(p) = &self.workbench.pending_import else {
             return;
         };
         let options = &mut self.dialogs.import_options;
-        egui::Window::new("Merge into My incidents?")
+        egui::Window::new("Merge into My incidents, or keep as a layer?")
             .collapsible(false)
             .show(ctx, |ui| {
                 ui.label(format!("{}:", p.path.display()));
@@ -170,6 +176,16 @@ impl App {
                     if ui.button("Merge").clicked() {
                         cmds.push(Command::ConfirmImport(*options));
                     }
+                    if ui
+                        .button("Keep as a separate layer")
+                        .on_hover_text(
+                            "Show the file's incidents as a read-only layer of their own, \
+                             beside My incidents (nothing is merged)",
+                        )
+                        .clicked()
+                    {
+                        cmds.push(Command::KeepImportAsLayer);
+                    }
                     if ui.button("Cancel").clicked() {
                         cmds.push(Command::CancelImport);
                     }
@@ -189,7 +205,9 @@ impl App {
             }
             if ui
                 .button("Import…")
-                .on_hover_text("Merge a file of incidents into My incidents")
+                .on_hover_text(
+                    "Merge a file of incidents into My incidents, or keep it as a layer of its own",
+                )
                 .clicked()
             {
                 cmds.push(Command::ToggleImportDialog);
@@ -221,6 +239,18 @@ impl App {
             return;
         };
         ui.horizontal(|ui| {
+            let layer = match self.workbench.whose(i) {
+                Some(Whose::Imported { layer, .. }) => self.workbench.layers.get(layer),
+                _ => None,
+            };
+            if let Some(l) = layer {
+                ui.label(
+                    egui::RichText::new(format!(" from {} ", l.name))
+                        .strong()
+                        .background_color(egui::Color32::from_rgb(0xcc, 0xe4, 0xff)),
+                )
+                .on_hover_text("An imported layer's incident (read-only)");
+            }
             if self.workbench.is_mine(i) {
                 ui.label(
                     egui::RichText::new(" Your incident ")
@@ -243,6 +273,38 @@ impl App {
         });
         if let Some(from) = self.workbench.log.derived_from(&x.id) {
             ui.weak(format!("Copied from {from}"));
+        }
+    }
+
+    /// The Layers tab's incident layers: My incidents, then each imported file's, each with
+    /// its count and a toggle; imported ones can be removed.
+    pub(super) fn incident_layers_ui(&self, ui: &mut Ui, cmds: &mut Vec<Command>) {
+        let saved = &self.state.saved;
+        let mut on = saved.show_my_incidents;
+        let n = self.workbench.log.incidents().len();
+        ui.checkbox(&mut on, format!("My incidents ({n})"))
+            .on_hover_text("Your own incident log, drawn with the bundled incidents' symbols");
+        if on != saved.show_my_incidents {
+            cmds.push(Command::ShowMyIncidents(on));
+        }
+        for l in &self.workbench.layers {
+            let shown = !saved.hidden_incident_layers.contains(&l.name);
+            let mut on = shown;
+            ui.horizontal(|ui| {
+                ui.checkbox(&mut on, format!("{} ({})", l.name, l.len()))
+                    .on_hover_text("An imported incident file, kept as a read-only layer");
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text("Drop this layer (the file it came from is not touched)")
+                    .clicked()
+                {
+                    cmds.push(Command::RemoveIncidentLayer(l.name.clone()));
+                }
+            });
+            if on != shown {
+                let name = l.name.clone();
+                cmds.push(Command::ShowIncidentLayer { name, shown: on });
+            }
         }
     }
 

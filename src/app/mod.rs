@@ -21,6 +21,7 @@ mod files;
 mod fine_coast;
 mod frame;
 mod frame_workbench;
+mod incident_layers;
 pub mod jobs;
 pub mod keyboard;
 pub mod options;
@@ -94,17 +95,11 @@ impl App {
         saved: Option<SavedState>,
     ) -> Self {
         let mut atlas = report.atlas;
-        let (workbench, log_problem) =
+        let (mut workbench, log_problems) =
             workbench::Workbench::open(options.data_dir.clone(), &atlas.incidents);
-        atlas.incidents.extend(
-            workbench
-                .log
-                .incidents()
-                .iter()
-                .map(|x| crate::model::Incident::clone(x)),
-        );
+        workbench.write_tail(&mut atlas.incidents);
         let mut scene = scene;
-        if !workbench.log.incidents().is_empty() {
+        if atlas.incidents.len() > workbench.bundled {
             scene.set_incidents(&atlas.incidents);
         }
         let (saved, reset) = saved.unwrap_or_default().sanitized();
@@ -115,7 +110,7 @@ impl App {
                 .errors
                 .iter()
                 .map(ToString::to_string)
-                .chain(log_problem)
+                .chain(log_problems)
                 .chain(options.start_notes.iter().cloned())
                 .collect(),
             ..State::default()
@@ -204,11 +199,7 @@ impl App {
             &data.atlas,
             &data.scene,
             data.synthetic.as_mut(),
-            derived::MyIncidents {
-                bundled: self.workbench.bundled,
-                shown: self.state.saved.show_my_incidents,
-                revision: self.workbench.synced,
-            },
+            self.workbench.shown_layers(&self.state.saved),
             zones,
         );
     }
@@ -264,6 +255,11 @@ impl App {
     /// Where the timeline's monthly plot was drawn in the last frame.
     pub fn timeline_rect(&self) -> Option<egui::Rect> {
         self.dialogs.timeline.plot_rect
+    }
+
+    /// How many incidents the timeline's monthly plot counts (once drawn).
+    pub fn timeline_counted(&self) -> Option<usize> {
+        self.dialogs.timeline.counted()
     }
 
     /// How many incidents pass the filter.
@@ -324,6 +320,11 @@ impl App {
         &self.workbench.log
     }
 
+    /// The imported incident layers, in list order (after My incidents).
+    pub fn incident_layers(&self) -> &[crate::model::workbench::ImportedLayer] {
+        &self.workbench.layers
+    }
+
     /// Whether the user's log failed to load (and is kept, unsaved, until the user decides).
     pub fn log_is_corrupt(&self) -> bool {
         self.workbench.corrupt.is_some()
@@ -377,6 +378,11 @@ impl App {
     /// The last "Compare with…" result, once its folder has loaded.
     pub fn comparison(&self) -> Option<&crate::io::compare::Comparison> {
         self.compare.result.as_ref()
+    }
+
+    /// How much of the folder being compared has been read (0 to 1), while comparing.
+    pub fn compare_progress(&self) -> Option<f32> {
+        self.compare.progress()
     }
 
     /// Whether a comparison is loading.

@@ -27,6 +27,9 @@ pub struct SavedState {
     /// Whether the user's own incidents are shown.
     #[serde(default = "yes")]
     pub show_my_incidents: bool,
+    /// Imported incident layers switched off, by name.
+    #[serde(default)]
+    pub hidden_incident_layers: BTreeSet<String>,
     /// The lens maritime zones are drawn under (a lens id); `None`: zones off.
     #[serde(default)]
     pub lens: Option<String>,
@@ -49,6 +52,7 @@ impl Default for SavedState {
             hidden_agreements: BTreeSet::new(),
             show_timeline: true,
             show_my_incidents: true,
+            hidden_incident_layers: BTreeSet::new(),
             lens: None,
             last_folder: None,
         }

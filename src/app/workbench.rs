@@ -4,8 +4,9 @@
 //! backup or starts a new one.
 //!
 //! For the map, the filters, the timeline, the list and the inspector, the user's incidents
-//! follow the bundled ones in `atlas.incidents` (indices from `bundled` on), so every incident
-//! view treats them alike; [`App::sync_my_incidents`] rewrites that tail after each change.
+//! follow the bundled ones in `atlas.incidents` (indices from `bundled` on), then each imported
+//! layer's, so every incident view treats them alike; `incident_layers` keeps that tail in
+//! line after each change.
 
 use super::App;
 use super::command::Command;
@@ -21,6 +22,8 @@ use std::path::PathBuf;
 pub struct PendingImport {
     pub path: PathBuf,
     pub plan: MergePlan,
+    /// The file's incidents as read (kept whole, for *Keep as a separate layer*).
+    pub incoming: Vec<Incident>,
     /// Records of the file that could not be read.
     pub left_out: Vec<String>,
 }
@@ -44,20 +47,26 @@ pub struct Workbench {
     pub synced: u64,
     /// An import read and planned, waiting for the user to confirm it.
     pub pending_import: Option<PendingImport>,
-    /// Ids the log must not hand out (the bundled incidents').
-    reserved: Vec<String>,
+    /// Ids the log must not hand out (the bundled incidents' and the imported layers').
+    pub(super) reserved: Vec<String>,
+    /// Imported files kept as layers of their own (read-only), after My incidents.
+    pub layers: Vec<crate::model::workbench::ImportedLayer>,
+    /// The log's incidents as `atlas.incidents` holds them now (the same `Arc`s): an edit is
+    /// brought in line by comparing pointers, touching only what changed.
+    pub(super) in_atlas: Vec<std::sync::Arc<Incident>>,
 }
 
 impl Workbench {
-    /// Loads the log in `dir`; returns the workbench and a problem to show, if any.
-    pub fn open(dir: Option<PathBuf>, bundled: &[Incident]) -> (Self, Option<String>) {
+    /// Loads the log and the imported layers in `dir`; returns the workbench and the problems
+    /// to show.
+    pub fn open(dir: Option<PathBuf>, bundled: &[Incident]) -> (Self, Vec<String>) {
         let mut wb = Self {
             bundled: bundled.len(),
             dir: dir.clone(),
             ..Self::default()
         };
         let mut problem = None;
-        if let Some(dir) = dir {
+        if let Some(dir) = &dir {
             let mut store = LogStore::new(dir);
             match store.load().map_err(ToString::to_string) {
                 Ok(entries) => {
@@ -75,8 +84,12 @@ impl Workbench {
             }
         }
         wb.reserved = bundled.iter().map(|x| x.id.clone()).collect();
+        let mut problems: Vec<String> = problem.into_iter().collect();
+        if let Some(dir) = &dir {
+            problems.extend(wb.open_layers(dir, bundled));
+        }
         wb.log.reserve_ids(wb.reserved.iter().map(String::as_str));
-        (wb, problem)
+        (wb, problems)
     }
 
     fn start_worker(&mut self, store: LogStore) -> Option<String> {
@@ -202,6 +215,7 @@ impl App {
         let before = self.workbench.log.revision();
         let mut select = None;
         let replaced = matches!(cmd, Command::OpenLogBackup | Command::StartNewLog);
+        let mine = self.workbench.mine();
         let log = &mut self.workbench.log;
         match cmd {
             Command::AddIncident(x) => select = Some(log.add(*x)),
@@ -217,12 +231,13 @@ impl App {
                 }
             }
             Command::DuplicateAsMine(i) => {
+                // Bundled and imported incidents are read-only; the user's are edited instead.
                 if let Some(x) = self
                     .data
                     .atlas
                     .incidents
                     .get(i)
-                    .filter(|_| i < self.workbench.bundled)
+                    .filter(|_| !mine.contains(&i))
                 {
                     select = Some(log.duplicate_as_mine(x));
                 }
@@ -286,32 +301,17 @@ impl App {
             Ok(incoming) => {
                 let all = &self.data.atlas.incidents;
                 let bundled = all.get(..self.workbench.bundled).unwrap_or(all);
+                let kept = incoming.incidents.clone();
                 let plan = MergePlan::new(&self.workbench.log, bundled, incoming.incidents);
                 self.workbench.pending_import = Some(PendingImport {
                     path: path.to_path_buf(),
                     plan,
+                    incoming: kept,
                     left_out: incoming.left_out,
                 });
                 self.dialogs.import_open = false;
             }
             Err(e) => self.report_errors([format!("Import: {e}")]),
         }
-    }
-
-    /// Puts the user's incidents after the bundled ones, for every incident view.
-    pub(super) fn sync_my_incidents(&mut self) {
-        let incidents = &mut self.data.atlas.incidents;
-        incidents.truncate(self.workbench.bundled);
-        incidents.extend(
-            self.workbench
-                .log
-                .incidents()
-                .iter()
-                .map(|x| Incident::clone(x)),
-        );
-        self.data.scene.set_incidents(incidents);
-        self.dialogs.timeline.invalidate();
-        self.dialogs.find.reindex(&self.data.atlas);
-        self.workbench.synced += 1;
     }
 }

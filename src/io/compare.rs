@@ -3,7 +3,10 @@
 //! never fatal; a file of it that failed as a whole is not compared (its records are not
 //! "removed": they are unknown).
 
-use super::{AGREEMENTS_FILE, CLAIMS_FILE, DataSource, FEATURES_FILE, INCIDENTS_FILE, LoadError};
+use super::user_file::LoadControl;
+use super::{
+    AGREEMENTS_FILE, CLAIMS_FILE, DataSource, FEATURES_FILE, INCIDENTS_FILE, LoadError, ReadFile,
+};
 use crate::model::workbench::diff::{AtlasDiff, compare_only};
 use crate::model::{Atlas, Date};
 use std::path::{Path, PathBuf};
@@ -38,8 +41,56 @@ fn file_failed(e: &LoadError, file: &Path) -> bool {
 
 /// Loads `dir` as a data folder and compares it with `ours` (the bundled records only).
 pub fn compare_dir(ours: &Atlas, dir: &Path) -> Comparison {
+    compare_dir_through(ours, dir, &mut |src: &DataSource, name: &str| {
+        src.read(name)
+    })
+}
+
+/// [`compare_dir`] reporting the bytes read to `control` and stopping once it is cancelled
+/// (no file is read after that; the answer is [`LoadError::Cancelled`]).
+pub fn compare_dir_controlled(
+    ours: &Atlas,
+    dir: &Path,
+    read_file: &mut ReadFile<'_>,
+    control: &dyn LoadControl,
+) -> Result<Comparison, LoadError> {
+    let total = data_bytes(dir);
+    let mut done = 0usize;
+    let mut read = |src: &DataSource, name: &str| {
+        if control.cancelled() {
+            return Err(LoadError::Cancelled {
+                file: src.path(name),
+            });
+        }
+        let bytes = read_file(src, name)?;
+        done = done.saturating_add(bytes.len());
+        control.progress(done, total);
+        Ok(bytes)
+    };
+    let c = compare_dir_through(ours, dir, &mut read);
+    if control.cancelled() {
+        return Err(LoadError::Cancelled {
+            file: dir.to_path_buf(),
+        });
+    }
+    Ok(c)
+}
+
+/// How many bytes the data files in `dir` hold (a missing one counts nothing): what a
+/// comparison's progress counts against.
+pub fn data_bytes(dir: &Path) -> usize {
+    let bytes: u64 = super::DATA_FILES
+        .iter()
+        .filter_map(|f| std::fs::metadata(dir.join(f)).ok())
+        .map(|m| m.len())
+        .sum();
+    usize::try_from(bytes).unwrap_or(usize::MAX)
+}
+
+/// [`compare_dir`], reading each file through `read_file`.
+pub fn compare_dir_through(ours: &Atlas, dir: &Path, read_file: &mut ReadFile<'_>) -> Comparison {
     let src = DataSource::Dir(dir.to_path_buf());
-    let theirs = super::load(&src);
+    let theirs = super::load_through(&src, read_file);
     let failed = |collection: &str| {
         let file = src.path(file_of(collection));
         theirs.errors.iter().any(|e| file_failed(e, &file))

@@ -96,24 +96,31 @@ pub const CSV_HEADER: [&str; 18] = [
     "derived_from",
 ];
 
-/// Whose an exported incident is: the data folder's, or the user's own log.
+/// Whose an exported incident is: the data folder's, the user's own log, or an imported layer's
+/// (by name).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
+pub enum Origin<'a> {
     Data,
     Mine,
+    Imported(&'a str),
 }
 
-impl Origin {
-    /// The word in the `origin` column and property.
-    pub fn key(self) -> &'static str {
+impl<'a> Origin<'a> {
+    /// The text in the `origin` column and property: `data`, `mine`, `imported:<layer>`.
+    pub fn key(self) -> String {
         match self {
-            Self::Data => "data",
-            Self::Mine => "mine",
+            Self::Data => "data".to_owned(),
+            Self::Mine => "mine".to_owned(),
+            Self::Imported(layer) => format!("imported:{layer}"),
         }
     }
 
-    pub fn parse(s: &str) -> Option<Self> {
-        [Self::Data, Self::Mine].into_iter().find(|o| o.key() == s)
+    pub fn parse(s: &'a str) -> Option<Self> {
+        match s {
+            "data" => Some(Self::Data),
+            "mine" => Some(Self::Mine),
+            _ => s.strip_prefix("imported:").map(Self::Imported),
+        }
     }
 }
 
@@ -133,7 +140,7 @@ pub fn neutralise_cell(text: String) -> String {
 #[derive(Clone, Copy, Debug)]
 pub struct ExportRow<'a> {
     pub incident: &'a Incident,
-    pub origin: Origin,
+    pub origin: Origin<'a>,
     pub derived_from: Option<&'a str>,
 }
 
@@ -179,7 +186,7 @@ fn csv_row(row: &ExportRow<'_>) -> Vec<String> {
         text(x.disputed_accounts.clone().unwrap_or_default()),
         text(list(x.uncertain.clone())),
         text(list(x.sources.iter().map(source_text).collect())),
-        row.origin.key().to_owned(),
+        row.origin.key(),
         text(row.derived_from.unwrap_or_default().to_owned()),
     ]
 }

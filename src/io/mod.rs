@@ -16,6 +16,7 @@ pub mod export;
 pub mod features;
 pub mod incident_csv;
 pub mod incident_import;
+pub mod incident_layers;
 pub mod incident_log;
 pub mod incidents;
 pub mod lenses;
@@ -61,38 +62,61 @@ pub fn load_dir(dir: &Path) -> LoadReport {
     load(&DataSource::Dir(dir.to_path_buf()))
 }
 
+/// Every file [`load`] reads, in the order it reads them.
+pub const DATA_FILES: [&str; 9] = [
+    META_FILE,
+    BASEMAP_FILE,
+    FEATURES_FILE,
+    CLAIMS_FILE,
+    INCIDENTS_FILE,
+    AGREEMENTS_FILE,
+    SERIES_FILE,
+    LENSES_FILE,
+    coast::COAST_FILE,
+];
+
+/// Reads one file of a data source by name: [`DataSource::read`], or a wrapper of it that
+/// reports progress, stops on cancel, or (in tests) holds the bytes back.
+pub type ReadFile<'a> = dyn FnMut(&DataSource, &str) -> Result<Vec<u8>, LoadError> + 'a;
+
+/// One path for every file: the source's bytes, then the file's parser.
+fn read<T>(
+    src: &DataSource,
+    read_file: &mut ReadFile<'_>,
+    name: &str,
+    parse: impl FnOnce(&Path, Vec<u8>) -> Result<T, LoadError>,
+) -> Result<T, LoadError> {
+    parse(&src.path(name), read_file(src, name)?)
+}
+
+/// Runs one file's loader, keeping its records and errors.
+fn take<T>(
+    errors: &mut Vec<LoadError>,
+    result: Result<(T, Vec<LoadError>), LoadError>,
+) -> Option<T> {
+    match result {
+        Ok((value, mut errs)) => {
+            errors.append(&mut errs);
+            Some(value)
+        }
+        Err(e) => {
+            errors.push(e);
+            None
+        }
+    }
+}
+
 /// Loads every file of a data source, each independently.
 pub fn load(src: &DataSource) -> LoadReport {
+    load_through(src, &mut |src: &DataSource, name: &str| src.read(name))
+}
+
+/// [`load`], reading each file through `read_file`.
+pub fn load_through(src: &DataSource, read_file: &mut ReadFile<'_>) -> LoadReport {
     let mut report = LoadReport::default();
     let errors = &mut report.errors;
     let atlas = &mut report.atlas;
-    /// One path for every file: the source's bytes, then the file's parser.
-    fn read<T>(
-        src: &DataSource,
-        name: &str,
-        parse: impl FnOnce(&Path, Vec<u8>) -> Result<T, LoadError>,
-    ) -> Result<T, LoadError> {
-        parse(&src.path(name), src.read(name)?)
-    }
-
-    /// Runs one file's loader, keeping its records and errors.
-    fn take<T>(
-        errors: &mut Vec<LoadError>,
-        result: Result<(T, Vec<LoadError>), LoadError>,
-    ) -> Option<T> {
-        match result {
-            Ok((value, mut errs)) => {
-                errors.append(&mut errs);
-                Some(value)
-            }
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        }
-    }
-
-    match read(src, META_FILE, meta::meta_from_bytes) {
+    match read(src, read_file, META_FILE, meta::meta_from_bytes) {
         Ok(m) => {
             atlas.as_of = Some(m.as_of);
             atlas.notes = m.notes;
@@ -100,25 +124,44 @@ pub fn load(src: &DataSource) -> LoadReport {
         }
         Err(e) => errors.push(e),
     }
-    atlas.countries =
-        take(errors, read(src, BASEMAP_FILE, basemap::from_bytes)).unwrap_or_default();
-    atlas.features =
-        take(errors, read(src, FEATURES_FILE, features::from_bytes)).unwrap_or_default();
-    atlas.claims = take(errors, read(src, CLAIMS_FILE, claims::from_bytes)).unwrap_or_default();
-    atlas.incidents =
-        take(errors, read(src, INCIDENTS_FILE, incidents::from_bytes)).unwrap_or_default();
-    if let Some(a) = take(errors, read(src, AGREEMENTS_FILE, agreements::from_bytes)) {
+    atlas.countries = take(
+        errors,
+        read(src, read_file, BASEMAP_FILE, basemap::from_bytes),
+    )
+    .unwrap_or_default();
+    atlas.features = take(
+        errors,
+        read(src, read_file, FEATURES_FILE, features::from_bytes),
+    )
+    .unwrap_or_default();
+    atlas.claims = take(
+        errors,
+        read(src, read_file, CLAIMS_FILE, claims::from_bytes),
+    )
+    .unwrap_or_default();
+    atlas.incidents = take(
+        errors,
+        read(src, read_file, INCIDENTS_FILE, incidents::from_bytes),
+    )
+    .unwrap_or_default();
+    if let Some(a) = take(
+        errors,
+        read(src, read_file, AGREEMENTS_FILE, agreements::from_bytes),
+    ) {
         atlas.agreements = a.agreements;
         atlas.sites = a.sites;
         atlas.statements = a.statements;
     }
-    atlas.series =
-        take(errors, read(src, SERIES_FILE, meta::series_from_bytes)).unwrap_or_default();
-    match read(src, LENSES_FILE, lenses::from_bytes) {
+    atlas.series = take(
+        errors,
+        read(src, read_file, SERIES_FILE, meta::series_from_bytes),
+    )
+    .unwrap_or_default();
+    match read(src, read_file, LENSES_FILE, lenses::from_bytes) {
         Ok(t) => atlas.lenses = t,
         Err(e) => errors.push(e),
     }
-    match read(src, coast::COAST_FILE, coast::from_bytes) {
+    match read(src, read_file, coast::COAST_FILE, coast::from_bytes) {
         Ok(rings) => atlas.shoreline = rings,
         // A data folder without the shoreline: zones fall back to the base map's coast.
         Err(LoadError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}

@@ -2,7 +2,7 @@
 //! without regard to case, accents or punctuation, so "bai co may", "Bãi Cỏ Mây", "ayungin"
 //! and "仁爱礁" all find Second Thomas Shoal.
 
-use super::{Alias, Atlas, RecordRef};
+use super::{Alias, Atlas, Incident, RecordRef};
 use chrono::Datelike;
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -45,6 +45,37 @@ struct Entry {
     order: (u8, i64),
 }
 
+impl Entry {
+    fn new(record: RecordRef, names: Vec<String>, order: (u8, i64)) -> Self {
+        Self {
+            record,
+            label: names.first().cloned().unwrap_or_default(),
+            folded: names.iter().map(|n| fold(n)).collect(),
+            names,
+            order,
+        }
+    }
+
+    /// Incident `i`: found by place, actors, agencies, id and date.
+    fn incident(i: usize, x: &Incident) -> Self {
+        // Place before kind: in a narrow list the place tells incidents apart.
+        let label = format!(
+            "{} · {} · {}",
+            x.date,
+            x.location_name,
+            x.kind.label().to_lowercase()
+        );
+        let mut names = vec![label, x.location_name.clone()];
+        names.extend(x.actors.iter().map(|a| a.name.clone()));
+        names.extend(x.actors.iter().filter_map(|a| a.agency.clone()));
+        names.push(x.id.clone());
+        names.push(x.date.to_string());
+        // Newest first among incidents.
+        let day = i64::from(x.date.num_days_from_ce());
+        Self::new(RecordRef::Incident(i), names, (4, -day))
+    }
+}
+
 /// A record that matched: how, its tie order, its entry, and which of its names matched.
 type Candidate = (MatchClass, (u8, i64), usize, Option<usize>);
 
@@ -52,6 +83,8 @@ type Candidate = (MatchClass, (u8, i64), usize, Option<usize>);
 #[derive(Clone, Debug, Default)]
 pub struct SearchIndex {
     entries: Vec<Entry>,
+    /// Where the incidents' entries start (they come last, in the atlas's order).
+    incidents_from: usize,
 }
 
 /// Folds a name for comparison: lower case, accents removed (đ → d), punctuation and runs of
@@ -119,61 +152,58 @@ impl SearchIndex {
     /// Indexes every feature, site, claim, agreement and incident of `atlas`.
     pub fn build(atlas: &Atlas) -> Self {
         let mut entries = Vec::new();
-        let mut push = |record, names: Vec<String>, order| {
-            let folded = names.iter().map(|n| fold(n)).collect();
-            let label = names.first().cloned().unwrap_or_default();
-            entries.push(Entry {
-                record,
-                label,
-                names,
-                folded,
-                order,
-            });
-        };
         for (i, f) in atlas.features.iter().enumerate() {
-            push(
-                RecordRef::Feature(i),
-                named(&f.name, &f.aliases, &f.id),
-                (0, 0),
-            );
+            let names = named(&f.name, &f.aliases, &f.id);
+            entries.push(Entry::new(RecordRef::Feature(i), names, (0, 0)));
         }
         for (i, s) in atlas.sites.iter().enumerate() {
-            push(
-                RecordRef::Site(i),
-                named(&s.name, &s.aliases, &s.id),
-                (1, 0),
-            );
+            let names = named(&s.name, &s.aliases, &s.id);
+            entries.push(Entry::new(RecordRef::Site(i), names, (1, 0)));
         }
         for (i, c) in atlas.claims.iter().enumerate() {
-            push(
-                RecordRef::Claim(i),
-                named(&c.name, &c.aliases, &c.id),
-                (2, 0),
-            );
+            let names = named(&c.name, &c.aliases, &c.id);
+            entries.push(Entry::new(RecordRef::Claim(i), names, (2, 0)));
         }
         for (i, a) in atlas.agreements.iter().enumerate() {
             // Listed by the short name people use ("EDCA"), found by either.
             let names = vec![a.short_name.clone(), a.name.clone(), a.id.clone()];
-            push(RecordRef::Agreement(i), names, (3, 0));
+            entries.push(Entry::new(RecordRef::Agreement(i), names, (3, 0)));
         }
-        for (i, x) in atlas.incidents.iter().enumerate() {
-            // Place before kind: in a narrow list the place tells incidents apart.
-            let label = format!(
-                "{} · {} · {}",
-                x.date,
-                x.location_name,
-                x.kind.label().to_lowercase()
-            );
-            let mut names = vec![label, x.location_name.clone()];
-            names.extend(x.actors.iter().map(|a| a.name.clone()));
-            names.extend(x.actors.iter().filter_map(|a| a.agency.clone()));
-            names.push(x.id.clone());
-            names.push(x.date.to_string());
-            // Newest first among incidents.
-            let day = i64::from(x.date.num_days_from_ce());
-            push(RecordRef::Incident(i), names, (4, -day));
+        let incidents_from = entries.len();
+        entries.extend(
+            atlas
+                .incidents
+                .iter()
+                .enumerate()
+                .map(|(i, x)| Entry::incident(i, x)),
+        );
+        Self {
+            entries,
+            incidents_from,
         }
-        Self { entries }
+    }
+
+    /// Follows an edit of the atlas's incidents: `removed` incidents from index `at` were
+    /// replaced by `added` (the atlas's incidents from `at` now); later ones shift. Costs the
+    /// changed incidents, not the whole atlas (an edit of a 10,000-incident log).
+    pub fn splice_incidents(&mut self, at: usize, removed: usize, added: &[Incident]) {
+        let start = (self.incidents_from + at).min(self.entries.len());
+        let end = (start + removed).min(self.entries.len());
+        let new = added
+            .iter()
+            .enumerate()
+            .map(|(k, x)| Entry::incident(at + k, x));
+        self.entries.splice(start..end, new);
+        if removed != added.len() {
+            for (k, e) in self
+                .entries
+                .iter_mut()
+                .enumerate()
+                .skip(start + added.len())
+            {
+                e.record = RecordRef::Incident(k - self.incidents_from);
+            }
+        }
     }
 
     /// Number of indexed records.
@@ -277,5 +307,32 @@ mod tests {
         assert!(starts_a_word("co", "bai co may"));
         assert!(!starts_a_word("co", "escoda shoal"));
         assert!(starts_a_word("爱礁", "仁爱礁"));
+    }
+
+    #[test]
+    fn a_spliced_index_answers_as_one_built_afresh() {
+        let report = crate::io::load(&crate::io::DataSource::Embedded);
+        let mut atlas = report.atlas;
+        let mut index = SearchIndex::build(&atlas);
+        let ids = |index: &SearchIndex| -> Vec<(RecordRef, String)> {
+            index
+                .entries
+                .iter()
+                .map(|e| (e.record, e.names.join("|")))
+                .collect()
+        };
+        // Replace incident 2, delete incident 0, insert two at 5.
+        let mut x = atlas.incidents[1].clone();
+        x.location_name = "Spliced test place".into();
+        atlas.incidents[2] = x;
+        index.splice_incidents(2, 1, &atlas.incidents[2..3]);
+        atlas.incidents.remove(0);
+        index.splice_incidents(0, 1, &[]);
+        let extra = [atlas.incidents[3].clone(), atlas.incidents[4].clone()];
+        atlas.incidents.splice(5..5, extra);
+        index.splice_incidents(5, 0, &atlas.incidents[5..7]);
+        assert_eq!(ids(&index), ids(&SearchIndex::build(&atlas)));
+        let hits = index.query("spliced test place", 1);
+        assert_eq!(hits[0].record, RecordRef::Incident(1));
     }
 }

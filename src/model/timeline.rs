@@ -41,13 +41,25 @@ pub fn monthly_counts(
     filter: &IncidentFilter,
     zones: Option<&ZoneIndex>,
 ) -> BTreeMap<(i32, u32), KindCounts> {
+    monthly_counts_of(incidents, filter, zones)
+}
+
+/// [`monthly_counts`] of any incidents (e.g. those of the incident layers switched on).
+pub fn monthly_counts_of<'a>(
+    incidents: impl IntoIterator<Item = &'a Incident>,
+    filter: &IncidentFilter,
+    zones: Option<&ZoneIndex>,
+) -> BTreeMap<(i32, u32), KindCounts> {
     let all_time = IncidentFilter {
         from: None,
         to: None,
         ..filter.clone()
     };
     let mut out: BTreeMap<(i32, u32), KindCounts> = BTreeMap::new();
-    for i in incidents.iter().filter(|i| all_time.matches_in(i, zones)) {
+    for i in incidents
+        .into_iter()
+        .filter(|i| all_time.matches_in(i, zones))
+    {
         let k = IncidentKind::ALL
             .iter()
             .position(|k| *k == i.kind)

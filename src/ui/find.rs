@@ -42,6 +42,18 @@ impl FindState {
         self.hits.clear();
     }
 
+    /// Follows an edit of the atlas's incidents (see [`SearchIndex::splice_incidents`]).
+    pub fn splice_incidents(
+        &mut self,
+        at: usize,
+        removed: usize,
+        added: &[crate::model::Incident],
+    ) {
+        self.index.splice_incidents(at, removed, added);
+        self.searched.clear();
+        self.hits.clear();
+    }
+
     /// Whether the box had the keyboard in the last frame (egui drops the focus on Esc before
     /// the app sees the key, so the app asks this instead).
     pub fn had_focus(&self) -> bool {

@@ -2,21 +2,24 @@
 //! with the date range marked; dragging across it sets the range. Beside it, a yearly series.
 
 use crate::map::style;
-use crate::model::timeline::{KindCounts, date_at, monthly_counts, year_fraction};
+use crate::model::timeline::{KindCounts, date_at, monthly_counts_of, year_fraction};
 use crate::model::within::{Within, ZoneIndex};
 use crate::model::{Atlas, Date, IncidentFilter, IncidentKind};
 use egui::{Color32, Ui};
 use egui_plot::{Bar, BarChart, Plot, PlotPoints, Polygon};
 use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
 
 /// What the monthly counts depend on: the kinds and actors filtered, which synthetic
-/// incidents (by count and seed) are counted with the real ones, and the *where* criterion
-/// with the lens it is answered under while it is active.
+/// incidents (by count and seed) are counted with the real ones, the *where* criterion
+/// with the lens it is answered under while it is active, and the incidents of the layers
+/// switched off (not counted).
 type CountsKey = (
     BTreeSet<IncidentKind>,
     BTreeSet<crate::model::Country>,
     Option<(usize, u64)>,
     Option<(Within, String)>,
+    Vec<Range<usize>>,
 );
 
 /// Monthly counts and what they were computed from.
@@ -71,6 +74,12 @@ impl TimelineState {
     pub fn invalidate(&mut self) {
         self.cache = None;
     }
+
+    /// How many incidents the monthly plot counts (once drawn).
+    pub fn counted(&self) -> Option<usize> {
+        let (_, counts) = self.cache.as_ref()?;
+        Some(counts.values().flat_map(|c| c.iter()).sum())
+    }
 }
 
 /// Draws the panel. Returns a new date range when the user finished a drag.
@@ -80,15 +89,26 @@ pub fn timeline_ui(
     synthetic: Option<&crate::map::synthetic::SyntheticLayer>,
     filter: &IncidentFilter,
     zones: Option<&ZoneIndex>,
+    hidden: &[Range<usize>],
     state: &mut TimelineState,
 ) -> Option<(Date, Date)> {
     let synthetic_id = synthetic.map(|s| (s.len(), s.data.seed));
     let within = filter.within.zip(zones.map(|z| z.lens.clone()));
-    let stale = state.cache.as_ref().is_none_or(|((k, a, s, w), _)| {
-        *k != filter.kinds || *a != filter.actors || *s != synthetic_id || *w != within
+    let stale = state.cache.as_ref().is_none_or(|((k, a, s, w, h), _)| {
+        *k != filter.kinds
+            || *a != filter.actors
+            || *s != synthetic_id
+            || *w != within
+            || h != hidden
     });
     if stale {
-        let mut counts = monthly_counts(&atlas.incidents, filter, zones);
+        let shown = atlas
+            .incidents
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !hidden.iter().any(|r| r.contains(i)))
+            .map(|(_, x)| x);
+        let mut counts = monthly_counts_of(shown, filter, zones);
         if let Some(s) = synthetic {
             let f = crate::model::synthetic::CompiledFilter::new(filter);
             for (month, c) in s.data.monthly_counts(f) {
@@ -103,6 +123,7 @@ pub fn timeline_ui(
             filter.actors.clone(),
             synthetic_id,
             within,
+            hidden.to_vec(),
         );
         state.cache = Some((key, counts));
     }

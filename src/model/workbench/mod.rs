@@ -9,12 +9,14 @@ pub mod diff;
 mod diff_records;
 pub mod draft;
 mod history;
+pub mod imported;
 pub mod layout;
 pub mod merge;
 pub mod region;
 
 pub use draft::{ActorDraft, Field, FieldError, IncidentDraft, SourceDraft, validate};
 pub use history::MAX_UNDO_DEPTH;
+pub use imported::ImportedLayer;
 pub use layout::{IncidentLayout, Whose};
 pub use merge::{ChangePolicy, MergeOptions, MergePlan, MergeSummary};
 pub use region::{REGION, Region};
