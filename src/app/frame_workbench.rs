@@ -295,7 +295,7 @@ impl App {
                     .on_hover_text("An imported incident file, kept as a read-only layer");
                 if ui
                     .small_button("Remove")
-                    .on_hover_text("Drop this layer (the file it came from is not touched)")
+                    .on_hover_text("Drop this layer (its copy is moved to layers/removed/ in the data folder; the file it came from is not touched)")
                     .clicked()
                 {
                     cmds.push(Command::RemoveIncidentLayer(l.name.clone()));

@@ -205,7 +205,7 @@ impl App {
         self.rebuild_incident_tail();
     }
 
-    /// Drops an imported layer and deletes its copy in the data folder.
+    /// Drops an imported layer; its copy in the data folder is moved to `layers/removed/`.
     fn remove_incident_layer(&mut self, name: &str) {
         let wb = &mut self.workbench;
         let Some(k) = wb.layers.iter().position(|l| l.name == name) else {

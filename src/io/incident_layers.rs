@@ -1,5 +1,6 @@
 //! Imported incident layers on disk: each is `<data-dir>/layers/<name>.geojson`, in the log's
-//! schema, written atomically when the layer is made and deleted when it is removed.
+//! schema, written atomically when the layer is made and moved to `layers/removed/` when it is
+//! removed (one click must not destroy the only copy, if the imported file is gone since).
 //!
 //! The folder itself is the list of layers (read in name order at start): nothing else must
 //! be kept in step with it, the data folder stays self-contained (copy it and the layers
@@ -11,6 +12,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers' folder inside the data folder.
 pub const LAYERS_DIR: &str = "layers";
+/// Where removed layers go, inside [`LAYERS_DIR`] (not read as layers: a folder of its own).
+pub const REMOVED_DIR: &str = "removed";
 const EXTENSION: &str = "geojson";
 
 #[derive(Debug, thiserror::Error)]
@@ -56,17 +59,22 @@ pub fn save_layer(
     Ok(path)
 }
 
-/// Deletes layer `name`'s file (the file it was imported from is elsewhere, untouched).
+/// Moves layer `name`'s file to `layers/removed/` (replacing an earlier removed layer of that
+/// name), so it stops loading but can be put back by hand.
 pub fn remove_layer(data_dir: &Path, name: &str) -> Result<(), LayerError> {
     let path = layer_path(data_dir, name);
-    match std::fs::remove_file(&path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(LayerError::Io {
-            path,
-            step: "delete",
-            source: e,
-        }),
-        _ => Ok(()),
+    if !path.exists() {
+        return Ok(()); // Nothing to remove (removed twice, or deleted by hand).
     }
+    let removed = data_dir.join(LAYERS_DIR).join(REMOVED_DIR);
+    let io = |step, source| LayerError::Io {
+        path: path.clone(),
+        step,
+        source,
+    };
+    std::fs::create_dir_all(&removed).map_err(|e| io("create the removed-layers folder", e))?;
+    std::fs::rename(&path, removed.join(format!("{name}.{EXTENSION}")))
+        .map_err(|e| io("move aside", e))
 }
 
 /// Every layer in `data_dir`, in name order, and a problem per layer that could not be read
@@ -135,6 +143,15 @@ mod tests {
         assert_eq!(back, records(3));
         remove_layer(dir.path(), "alpha").expect("removed");
         assert_eq!(load_layers(dir.path()).0.len(), 1);
+        let kept = dir
+            .path()
+            .join(LAYERS_DIR)
+            .join(REMOVED_DIR)
+            .join("alpha.geojson");
+        assert!(
+            kept.is_file(),
+            "a removed layer is moved aside, not deleted"
+        );
         // Removing what is not there is not an error.
         remove_layer(dir.path(), "alpha").expect("nothing to remove");
     }
