@@ -54,6 +54,11 @@ fn main() -> ExitCode {
     let (report, scene) = join();
     if let Some(id) = &cli.select
         && report.atlas.selectable_by_id(id).is_none()
+        && !contested_waters::workbench_cli::user_has_incident(
+            contested_waters::workbench_cli::data_dir(&cli).as_deref(),
+            &report.atlas,
+            id,
+        )
     {
         eprintln!(
             "error: --select {id}: no feature, incident, site, claim or agreement has this id, and it is no country code"

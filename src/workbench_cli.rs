@@ -293,6 +293,23 @@ fn layer_rows<'a>(
     rows
 }
 
+/// Whether `id` names one of the user's incidents (My incidents or an imported layer, ids as
+/// the app makes them) in `dir`: `--select` is checked before the window opens, and the
+/// bundled data alone does not know them.
+pub fn user_has_incident(dir: Option<&Path>, atlas: &Atlas, id: &str) -> bool {
+    let Some(d) = dir else {
+        return false;
+    };
+    let log = match open_log(d, atlas) {
+        Ok((_, log)) => log,
+        Err(_) => IncidentLog::default(),
+    };
+    log.incidents().iter().any(|x| x.id == id)
+        || open_layers(dir, atlas, &log)
+            .iter()
+            .any(|l| l.records.incidents().iter().any(|x| x.id == id))
+}
+
 /// The imported layers in `dir`, their ids made unique as the app makes them (against the
 /// data's, the log's and each other's); a layer that fails to load is named and left out.
 fn open_layers(dir: Option<&Path>, atlas: &Atlas, log: &IncidentLog) -> Vec<ImportedLayer> {

@@ -204,4 +204,12 @@ fn import_as_layer_keeps_the_file_as_a_layer_the_app_finds() {
         "{:?}",
         rows[n + 3]
     );
+
+    // `--select` (checked before the window opens) knows the layers' ids, renamed as the app
+    // renames them, and still refuses an id that is nowhere.
+    use contested_waters::workbench_cli::user_has_incident;
+    assert!(user_has_incident(Some(&data), &atlas, &rows[n + 3].0));
+    assert!(user_has_incident(Some(&data), &atlas, "colleague-9"));
+    assert!(!user_has_incident(Some(&data), &atlas, "colleague-10"));
+    assert!(!user_has_incident(None, &atlas, "colleague-9"));
 }
