@@ -1,10 +1,12 @@
-//! The fine coast for the map past zoom 8: read, parsed and prepared on a thread the first
-//! time the view goes past that zoom (never at start, which most sessions would not need).
+//! The fine coast for the map past zoom 8: prepared on a thread the first time the view goes
+//! past that zoom (never at start, which most sessions would not need), from the shoreline the
+//! data loader parsed for the zones (one parse, one copy in memory).
 
 use super::App;
-use crate::io::DataSource;
-use crate::io::coast::{COAST_FILE, parse};
+use crate::io::coast::COAST_FILE;
 use crate::map::fine_coast::{FineCoast, wants_fine_coast};
+use geo::Polygon;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 /// Where the fine coast's load stands.
@@ -18,14 +20,13 @@ pub enum FineCoastJob {
     Done,
 }
 
-/// Reads and prepares the coast of `source`; errors name the file.
-pub fn load(source: &DataSource) -> Result<FineCoast, String> {
-    let bytes = source.read(COAST_FILE).map_err(|e| e.to_string())?;
-    let path = source.path(COAST_FILE);
-    let text =
-        String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text: {e}", path.display()))?;
-    let land = parse(&path, &text).map_err(|e| e.to_string())?;
-    Ok(FineCoast::build(&land))
+/// Prepares the loaded shoreline for the map; an empty one (the data has none, or it failed
+/// to load and was reported then) is an error naming the file.
+pub fn load(shoreline: &[Polygon<f64>]) -> Result<FineCoast, String> {
+    if shoreline.is_empty() {
+        return Err(format!("the data has no shoreline ({COAST_FILE})"));
+    }
+    Ok(FineCoast::build(shoreline))
 }
 
 impl App {
@@ -38,10 +39,10 @@ impl App {
         match &self.fine_coast {
             FineCoastJob::Idle if wants_fine_coast(zoom) => {
                 let (tx, rx) = channel();
-                let source = self.data_source.clone();
+                let shoreline: Arc<Vec<Polygon<f64>>> = Arc::clone(&self.data.atlas.shoreline);
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
-                    if tx.send(load(&source)).is_ok() {
+                    if tx.send(load(&shoreline)).is_ok() {
                         ctx.request_repaint();
                     }
                 });
@@ -73,10 +74,10 @@ impl App {
 mod tests {
     #[test]
     fn the_bundled_coast_loads_and_a_missing_one_is_named() {
-        let coast = super::load(&crate::io::DataSource::Embedded).expect("the bundled coast");
+        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
+        let coast = super::load(&atlas.shoreline).expect("the bundled coast");
         assert!(coast.len() > 20_000, "{} rings", coast.len());
-        let dir = std::env::temp_dir().join("contested-waters-no-coast");
-        let err = super::load(&crate::io::DataSource::Dir(dir)).err();
+        let err = super::load(&[]).err();
         assert!(err.is_some_and(|e| e.contains("gshhg-f-100m.txt")));
     }
 }

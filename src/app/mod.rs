@@ -67,8 +67,6 @@ pub struct App {
     frames: u64,
     /// The user's own incident log.
     workbench: workbench::Workbench,
-    /// Where the data comes from (the fine coast is read from it on first need).
-    data_source: crate::io::DataSource,
     fine_coast: fine_coast::FineCoastJob,
     /// "Compare with…": a comparison under way, and the last one.
     compare: compare::Compare,
@@ -160,7 +158,6 @@ impl App {
             }),
             frames: 0,
             workbench,
-            data_source: options.data_source.clone(),
             fine_coast: fine_coast::FineCoastJob::default(),
             compare: compare::Compare::default(),
         };

@@ -6,14 +6,32 @@ use super::command::Command;
 use crate::map::zones::ZoneScene;
 use crate::model::within::ZoneIndex;
 use crate::model::zones::query::{WhatsHere, whats_here};
-use crate::model::zones::{Coasts, Inputs, build, coast};
+use crate::model::zones::{AreaCache, Coasts, Inputs, build_with, coast};
 use crate::model::{Atlas, Item};
 use crate::ui::whats_here::IncidentHere;
 use geo::{Coord, Point};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 
 /// How many "What's here?" answers are kept.
 const HERE_CACHE: usize = 4;
+
+/// The coasts (cut from the shoreline once) and the zone areas computed so far, shared by
+/// every lens: a second lens recomputes only the zones its rules change.
+#[derive(Default)]
+struct Shared {
+    coasts: OnceLock<Coasts>,
+    areas: AreaCache,
+}
+
+impl Shared {
+    fn coasts(&self, atlas: &Atlas) -> &Coasts {
+        self.coasts.get_or_init(|| {
+            let a = atlas;
+            coast::coasts(&a.countries, &a.features, &a.shoreline, coast::coast_box())
+        })
+    }
+}
 
 /// Zones computed and under way.
 #[derive(Default)]
@@ -24,8 +42,8 @@ pub struct ZoneStore {
     indexes: Vec<ZoneIndex>,
     /// Lenses being computed.
     pending: Vec<(String, Receiver<(ZoneScene, ZoneIndex)>)>,
-    /// The coasts What's-here measures from (made on first use).
-    coasts: Option<Coasts>,
+    /// What every lens's job and What's-here share: made once, by whichever needs it first.
+    shared: Arc<Shared>,
     /// The last answers, newest first, with the point and lens each is for (the window's
     /// and the selected incident's can both be open).
     here: Vec<(Coord<f64>, String, WhatsHere)>,
@@ -55,22 +73,25 @@ impl ZoneStore {
         let Some(lens) = atlas.lenses.get(lens_id).cloned() else {
             return;
         };
-        let (countries, features, claims, shoreline) = (
-            atlas.countries.clone(),
-            atlas.features.clone(),
-            atlas.claims.clone(),
-            atlas.shoreline.clone(),
-        );
+        // What the coasts and zones read (the shoreline is shared, not copied).
+        let atlas = Atlas {
+            countries: atlas.countries.clone(),
+            features: atlas.features.clone(),
+            claims: atlas.claims.clone(),
+            shoreline: Arc::clone(&atlas.shoreline),
+            ..Atlas::default()
+        };
+        let shared = Arc::clone(&self.shared);
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let coasts = coast::coasts(&countries, &features, &shoreline, coast::coast_box());
+            let coasts = shared.coasts(&atlas);
             let inputs = Inputs {
-                coasts: &coasts,
-                features: &features,
-                claims: &claims,
+                coasts,
+                features: &atlas.features,
+                claims: &atlas.claims,
             };
-            let zones = build(&lens, inputs);
-            let index = ZoneIndex::new(&zones, &coasts);
+            let zones = build_with(&lens, inputs, &shared.areas);
+            let index = ZoneIndex::new(&zones, coasts);
             if tx.send((ZoneScene::build(&zones), index)).is_ok()
                 && let Some(ctx) = repaint
             {
@@ -108,10 +129,7 @@ impl ZoneStore {
             self.here.insert(0, hit);
         } else {
             let lens = atlas.lenses.get(lens_id)?;
-            let coasts = self.coasts.get_or_insert_with(|| {
-                let a = atlas;
-                coast::coasts(&a.countries, &a.features, &a.shoreline, coast::coast_box())
-            });
+            let coasts = self.shared.coasts(atlas);
             let inputs = Inputs {
                 coasts,
                 features: &atlas.features,

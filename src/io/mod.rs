@@ -119,7 +119,7 @@ pub fn load(src: &DataSource) -> LoadReport {
         Err(e) => errors.push(e),
     }
     match read(src, coast::COAST_FILE, coast::from_bytes) {
-        Ok(rings) => atlas.shoreline = rings,
+        Ok(rings) => atlas.shoreline = std::sync::Arc::new(rings),
         // A data folder without the shoreline: zones fall back to the base map's coast.
         Err(LoadError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
         Err(e) => errors.push(e),
