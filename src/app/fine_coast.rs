@@ -4,10 +4,11 @@
 
 use super::App;
 use crate::io::coast::COAST_FILE;
+use crate::io::{DataSource, load_shoreline};
 use crate::map::fine_coast::{FineCoast, wants_fine_coast};
 use geo::Polygon;
-use std::sync::Arc;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 
 /// Where the fine coast's load stands.
 #[derive(Default)]
@@ -18,6 +19,29 @@ pub enum FineCoastJob {
     Loading(Receiver<Result<FineCoast, String>>),
     /// Arrived (and handed to the scene), or failed (and reported): never started again.
     Done,
+}
+
+/// The shoreline, read and parsed once, on first need, by whichever job needs it first (the
+/// zones or the fine coast): parsing it at start would delay the first frame.
+pub struct Shoreline {
+    source: DataSource,
+    cell: OnceLock<Result<Arc<Vec<Polygon<f64>>>, String>>,
+}
+
+impl Shoreline {
+    pub fn new(source: DataSource) -> Self {
+        Self {
+            source,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The shoreline (empty if the data has none), or why it could not be read.
+    pub fn get(&self) -> Result<Arc<Vec<Polygon<f64>>>, String> {
+        self.cell
+            .get_or_init(|| load_shoreline(&self.source).map_err(|e| e.to_string()))
+            .clone()
+    }
 }
 
 /// Prepares the loaded shoreline for the map; an empty one (the data has none, or it failed
@@ -39,10 +63,10 @@ impl App {
         match &self.fine_coast {
             FineCoastJob::Idle if wants_fine_coast(zoom) => {
                 let (tx, rx) = channel();
-                let shoreline: Arc<Vec<Polygon<f64>>> = Arc::clone(&self.data.atlas.shoreline);
+                let shoreline = Arc::clone(&self.shoreline);
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
-                    if tx.send(load(&shoreline)).is_ok() {
+                    if tx.send(shoreline.get().and_then(|s| load(&s))).is_ok() {
                         ctx.request_repaint();
                     }
                 });
@@ -74,8 +98,8 @@ impl App {
 mod tests {
     #[test]
     fn the_bundled_coast_loads_and_a_missing_one_is_named() {
-        let atlas = crate::io::load(&crate::io::DataSource::Embedded).atlas;
-        let coast = super::load(&atlas.shoreline).expect("the bundled coast");
+        let shoreline = super::Shoreline::new(crate::io::DataSource::Embedded).get();
+        let coast = super::load(&shoreline.expect("read")).expect("the bundled coast");
         assert!(coast.len() > 20_000, "{} rings", coast.len());
         let err = super::load(&[]).err();
         assert!(err.is_some_and(|e| e.contains("gshhg-f-100m.txt")));

@@ -68,6 +68,8 @@ pub struct App {
     /// The user's own incident log.
     workbench: workbench::Workbench,
     fine_coast: fine_coast::FineCoastJob,
+    /// The finer shoreline, read on first need (zones, or the map past zoom 8).
+    shoreline: std::sync::Arc<fine_coast::Shoreline>,
     /// "Compare with…": a comparison under way, and the last one.
     compare: compare::Compare,
 }
@@ -159,6 +161,7 @@ impl App {
             frames: 0,
             workbench,
             fine_coast: fine_coast::FineCoastJob::default(),
+            shoreline: std::sync::Arc::new(fine_coast::Shoreline::new(options.data_source.clone())),
             compare: compare::Compare::default(),
         };
         if let Some(p) = options.add_incident_at {

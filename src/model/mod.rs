@@ -53,7 +53,7 @@ pub struct Atlas {
     pub lenses: zones::LensTable,
     /// The finer shoreline zones are measured from (GSHHG full resolution, `coast/`): land
     /// rings, no lakes. Empty when the data has none; zones then use the base map's outlines.
-    /// Shared: the zones' jobs and the map's fine coast read this one copy.
+    /// Not read by `io::load` (start-up does not need it): `io::load_shoreline` fills it.
     pub shoreline: std::sync::Arc<Vec<geo::Polygon<f64>>>,
 }
 
