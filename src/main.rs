@@ -228,7 +228,11 @@ fn check_file(path: &std::path::Path) -> ExitCode {
 /// `--check DIR`: loads a data folder as the app would and lists every error and warning
 /// (bad records, duplicate ids, references to nothing); fails when there is any.
 fn check_assets_dir(dir: &std::path::Path) -> ExitCode {
-    let report = io::load_dir(dir);
+    let mut report = io::load_dir(dir);
+    // The shoreline is read apart from the rest (start-up does not need it); check it too.
+    if let Err(e) = io::load_shoreline(&io::DataSource::Dir(dir.to_path_buf())) {
+        report.errors.push(e);
+    }
     let a = &report.atlas;
     println!(
         "{}: {} features, {} claims, {} incidents, {} agreements, {} sites, {} statements; {} errors, {} warnings",

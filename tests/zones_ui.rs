@@ -42,11 +42,13 @@ fn wait_for_zones(h: &mut Harness<'static, App>) {
 /// The incidents in `state`'s `kind` per "What's here?" (distance queries, not the zone
 /// polygons the filter uses), and those too close to the limit for the two to agree.
 fn by_distance(atlas: &Atlas, state: &str, kind: ZoneKind) -> (Vec<String>, Vec<String>) {
-    // The coast the app measures from (the GSHHG shoreline when the data has it).
+    // The coast the app measures from (the GSHHG shoreline when the data has it, read apart
+    // from the rest of the data).
+    let shoreline = io::load_shoreline(&io::DataSource::Embedded).expect("the shoreline");
     let coasts = coast::coasts(
         &atlas.countries,
         &atlas.features,
-        &atlas.shoreline,
+        &shoreline,
         coast::coast_box(),
     );
     let inputs = Inputs {

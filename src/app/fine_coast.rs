@@ -1,11 +1,14 @@
-//! The fine coast for the map past zoom 8: read, parsed and prepared on a thread the first
-//! time the view goes past that zoom (never at start, which most sessions would not need).
+//! The fine coast for the map past zoom 8: prepared on a thread the first time the view goes
+//! past that zoom (never at start, which most sessions would not need), from the shoreline the
+//! data loader parsed for the zones (one parse, one copy in memory).
 
 use super::App;
-use crate::io::DataSource;
-use crate::io::coast::{COAST_FILE, parse};
+use crate::io::coast::COAST_FILE;
+use crate::io::{DataSource, load_shoreline};
 use crate::map::fine_coast::{FineCoast, wants_fine_coast};
+use geo::Polygon;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 
 /// Where the fine coast's load stands.
 #[derive(Default)]
@@ -18,14 +21,36 @@ pub enum FineCoastJob {
     Done,
 }
 
-/// Reads and prepares the coast of `source`; errors name the file.
-pub fn load(source: &DataSource) -> Result<FineCoast, String> {
-    let bytes = source.read(COAST_FILE).map_err(|e| e.to_string())?;
-    let path = source.path(COAST_FILE);
-    let text =
-        String::from_utf8(bytes).map_err(|e| format!("{}: not UTF-8 text: {e}", path.display()))?;
-    let land = parse(&path, &text).map_err(|e| e.to_string())?;
-    Ok(FineCoast::build(&land))
+/// The shoreline, read and parsed once, on first need, by whichever job needs it first (the
+/// zones or the fine coast): parsing it at start would delay the first frame.
+pub struct Shoreline {
+    source: DataSource,
+    cell: OnceLock<Result<Arc<Vec<Polygon<f64>>>, String>>,
+}
+
+impl Shoreline {
+    pub fn new(source: DataSource) -> Self {
+        Self {
+            source,
+            cell: OnceLock::new(),
+        }
+    }
+
+    /// The shoreline (empty if the data has none), or why it could not be read.
+    pub fn get(&self) -> Result<Arc<Vec<Polygon<f64>>>, String> {
+        self.cell
+            .get_or_init(|| load_shoreline(&self.source).map_err(|e| e.to_string()))
+            .clone()
+    }
+}
+
+/// Prepares the loaded shoreline for the map; an empty one (the data has none, or it failed
+/// to load and was reported then) is an error naming the file.
+pub fn load(shoreline: &[Polygon<f64>]) -> Result<FineCoast, String> {
+    if shoreline.is_empty() {
+        return Err(format!("the data has no shoreline ({COAST_FILE})"));
+    }
+    Ok(FineCoast::build(shoreline))
 }
 
 impl App {
@@ -38,10 +63,10 @@ impl App {
         match &self.fine_coast {
             FineCoastJob::Idle if wants_fine_coast(zoom) => {
                 let (tx, rx) = channel();
-                let source = self.data_source.clone();
+                let shoreline = Arc::clone(&self.shoreline);
                 let ctx = ctx.clone();
                 std::thread::spawn(move || {
-                    if tx.send(load(&source)).is_ok() {
+                    if tx.send(shoreline.get().and_then(|s| load(&s))).is_ok() {
                         ctx.request_repaint();
                     }
                 });
@@ -73,10 +98,10 @@ impl App {
 mod tests {
     #[test]
     fn the_bundled_coast_loads_and_a_missing_one_is_named() {
-        let coast = super::load(&crate::io::DataSource::Embedded).expect("the bundled coast");
+        let shoreline = super::Shoreline::new(crate::io::DataSource::Embedded).get();
+        let coast = super::load(&shoreline.expect("read")).expect("the bundled coast");
         assert!(coast.len() > 20_000, "{} rings", coast.len());
-        let dir = std::env::temp_dir().join("contested-waters-no-coast");
-        let err = super::load(&crate::io::DataSource::Dir(dir)).err();
+        let err = super::load(&[]).err();
         assert!(err.is_some_and(|e| e.contains("gshhg-f-100m.txt")));
     }
 }

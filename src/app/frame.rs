@@ -59,6 +59,8 @@ impl App {
         let problems = self.workbench.poll();
         self.report_errors(problems);
         early.extend(self.zones.poll());
+        let zone_problems = std::mem::take(&mut self.zones.problems);
+        self.report_errors(zone_problems);
         self.poll_fine_coast(&ctx);
         early.extend(self.compare.poll());
         early.extend(dropped_files(ui));

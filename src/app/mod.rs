@@ -68,9 +68,9 @@ pub struct App {
     frames: u64,
     /// The user's own incident log.
     workbench: workbench::Workbench,
-    /// Where the data comes from (the fine coast is read from it on first need).
-    data_source: crate::io::DataSource,
     fine_coast: fine_coast::FineCoastJob,
+    /// The finer shoreline, read on first need (zones, or the map past zoom 8).
+    shoreline: std::sync::Arc<fine_coast::Shoreline>,
     /// "Compare with…": a comparison under way, and the last one.
     compare: compare::Compare,
 }
@@ -156,8 +156,8 @@ impl App {
             }),
             frames: 0,
             workbench,
-            data_source: options.data_source.clone(),
             fine_coast: fine_coast::FineCoastJob::default(),
+            shoreline: std::sync::Arc::new(fine_coast::Shoreline::new(options.data_source.clone())),
             compare: compare::Compare::default(),
         };
         if let Some(p) = options.add_incident_at {

@@ -3,17 +3,47 @@
 
 use super::App;
 use super::command::Command;
+use super::fine_coast::Shoreline;
 use crate::map::zones::ZoneScene;
 use crate::model::within::ZoneIndex;
 use crate::model::zones::query::{WhatsHere, whats_here};
-use crate::model::zones::{Coasts, Inputs, build, coast};
+use crate::model::zones::{AreaCache, Coasts, Inputs, build_with, coast};
 use crate::model::{Atlas, Item};
 use crate::ui::whats_here::IncidentHere;
 use geo::{Coord, Point};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::{Arc, OnceLock};
 
 /// How many "What's here?" answers are kept.
 const HERE_CACHE: usize = 4;
+
+/// The coasts (cut from the shoreline once) and the zone areas computed so far, shared by
+/// every lens: a second lens recomputes only the zones its rules change.
+#[derive(Default)]
+struct Shared {
+    coasts: OnceLock<Coasts>,
+    areas: AreaCache,
+}
+
+impl Shared {
+    /// The coasts, cut from the shoreline (read now if no one has yet); a shoreline that cannot
+    /// be read leaves the base map's coast, and the reason.
+    fn coasts(&self, atlas: &Atlas, shoreline: &Shoreline) -> (&Coasts, Option<String>) {
+        let mut problem = None;
+        let coasts = self.coasts.get_or_init(|| {
+            let rings = shoreline.get().unwrap_or_else(|e| {
+                problem = Some(format!("Zones use the base map's coast: {e}"));
+                Arc::default()
+            });
+            let a = atlas;
+            coast::coasts(&a.countries, &a.features, &rings, coast::coast_box())
+        });
+        (coasts, problem)
+    }
+}
+
+/// A lens's zones to draw and to query, and a problem met computing them.
+type Computed = (ZoneScene, ZoneIndex, Option<String>);
 
 /// Zones computed and under way.
 #[derive(Default)]
@@ -23,9 +53,11 @@ pub struct ZoneStore {
     /// Each computed lens's zones for the incident filter's *where*.
     indexes: Vec<ZoneIndex>,
     /// Lenses being computed.
-    pending: Vec<(String, Receiver<(ZoneScene, ZoneIndex)>)>,
-    /// The coasts What's-here measures from (made on first use).
-    coasts: Option<Coasts>,
+    pending: Vec<(String, Receiver<Computed>)>,
+    /// Problems met computing zones, for the problems banner.
+    pub problems: Vec<String>,
+    /// What every lens's job and What's-here share: made once, by whichever needs it first.
+    shared: Arc<Shared>,
     /// The last answers, newest first, with the point and lens each is for (the window's
     /// and the selected incident's can both be open).
     here: Vec<(Coord<f64>, String, WhatsHere)>,
@@ -48,30 +80,38 @@ impl ZoneStore {
     }
 
     /// Starts computing a lens's zones unless they exist or are under way.
-    fn ensure(&mut self, atlas: &Atlas, lens_id: &str, repaint: Option<egui::Context>) {
+    fn ensure(
+        &mut self,
+        atlas: &Atlas,
+        shoreline: &Arc<Shoreline>,
+        lens_id: &str,
+        repaint: Option<egui::Context>,
+    ) {
         if self.scene(lens_id).is_some() || self.pending().any(|l| l == lens_id) {
             return;
         }
         let Some(lens) = atlas.lenses.get(lens_id).cloned() else {
             return;
         };
-        let (countries, features, claims, shoreline) = (
-            atlas.countries.clone(),
-            atlas.features.clone(),
-            atlas.claims.clone(),
-            atlas.shoreline.clone(),
-        );
+        // What the coasts and zones read (the shoreline is shared, not copied).
+        let atlas = Atlas {
+            countries: atlas.countries.clone(),
+            features: atlas.features.clone(),
+            claims: atlas.claims.clone(),
+            ..Atlas::default()
+        };
+        let (shared, shoreline) = (Arc::clone(&self.shared), Arc::clone(shoreline));
         let (tx, rx) = channel();
         std::thread::spawn(move || {
-            let coasts = coast::coasts(&countries, &features, &shoreline, coast::coast_box());
+            let (coasts, problem) = shared.coasts(&atlas, &shoreline);
             let inputs = Inputs {
-                coasts: &coasts,
-                features: &features,
-                claims: &claims,
+                coasts,
+                features: &atlas.features,
+                claims: &atlas.claims,
             };
-            let zones = build(&lens, inputs);
-            let index = ZoneIndex::new(&zones, &coasts);
-            if tx.send((ZoneScene::build(&zones), index)).is_ok()
+            let zones = build_with(&lens, inputs, &shared.areas);
+            let index = ZoneIndex::new(&zones, coasts);
+            if tx.send((ZoneScene::build(&zones), index, problem)).is_ok()
                 && let Some(ctx) = repaint
             {
                 ctx.request_repaint();
@@ -83,10 +123,11 @@ impl ZoneStore {
     /// Collects finished lenses as commands.
     pub fn poll(&mut self) -> Vec<Command> {
         let mut out = Vec::new();
-        let indexes = &mut self.indexes;
+        let (indexes, problems) = (&mut self.indexes, &mut self.problems);
         self.pending.retain(|(_, rx)| match rx.try_recv() {
-            Ok((scene, index)) => {
+            Ok((scene, index, problem)) => {
                 indexes.push(index);
+                problems.extend(problem);
                 out.push(Command::ZonesReady(Box::new(scene)));
                 false
             }
@@ -98,7 +139,13 @@ impl ZoneStore {
     }
 
     /// The answer for `point` under `lens_id`, computed if it is not the last one.
-    fn answer(&mut self, atlas: &Atlas, point: Coord<f64>, lens_id: &str) -> Option<&WhatsHere> {
+    fn answer(
+        &mut self,
+        atlas: &Atlas,
+        shoreline: &Shoreline,
+        point: Coord<f64>,
+        lens_id: &str,
+    ) -> Option<&WhatsHere> {
         let cached = self
             .here
             .iter()
@@ -108,10 +155,8 @@ impl ZoneStore {
             self.here.insert(0, hit);
         } else {
             let lens = atlas.lenses.get(lens_id)?;
-            let coasts = self.coasts.get_or_insert_with(|| {
-                let a = atlas;
-                coast::coasts(&a.countries, &a.features, &a.shoreline, coast::coast_box())
-            });
+            let (coasts, problem) = self.shared.coasts(atlas, shoreline);
+            self.problems.extend(problem);
             let inputs = Inputs {
                 coasts,
                 features: &atlas.features,
@@ -130,7 +175,8 @@ impl App {
     pub(super) fn ensure_zones(&mut self) {
         if let Some(lens) = self.state.saved.lens.clone() {
             let repaint = self.jobs.repaint();
-            self.zones.ensure(&self.data.atlas, &lens, repaint);
+            self.zones
+                .ensure(&self.data.atlas, &self.shoreline, &lens, repaint);
         }
     }
 
@@ -148,7 +194,8 @@ impl App {
     pub fn whats_here(&mut self) -> Option<&WhatsHere> {
         let point = self.here_point()?;
         let lens = self.state.here_lens().to_owned();
-        self.zones.answer(&self.data.atlas, point, &lens)
+        self.zones
+            .answer(&self.data.atlas, &self.shoreline, point, &lens)
     }
 
     /// The selected incident's "What's here" section: `None` with no incident selected (or a
@@ -160,7 +207,11 @@ impl App {
             return Some(IncidentHere::LensOff);
         };
         let name = self.data.atlas.lenses.get(&lens)?.name.clone();
-        let answer = self.zones.answer(&self.data.atlas, point, &lens)?.clone();
+        let shoreline = &self.shoreline;
+        let answer = self
+            .zones
+            .answer(&self.data.atlas, shoreline, point, &lens)?
+            .clone();
         Some(IncidentHere::Answer(name, answer))
     }
 

@@ -161,12 +161,25 @@ pub fn load_through(src: &DataSource, read_file: &mut ReadFile<'_>) -> LoadRepor
         Ok(t) => atlas.lenses = t,
         Err(e) => errors.push(e),
     }
-    match read(src, read_file, coast::COAST_FILE, coast::from_bytes) {
-        Ok(rings) => atlas.shoreline = rings,
-        // A data folder without the shoreline: zones fall back to the base map's coast.
-        Err(LoadError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => errors.push(e),
-    }
     errors.extend(validate::check_atlas(&src.path(""), atlas));
     report
+}
+
+/// The finer shoreline (`coast/`), read apart from [`load`]: only the zones and the map past
+/// zoom 8 need it, and parsing it in [`load`] lengthened every start (~15 % to the first
+/// frame). A data source without it has none (zones then use the base map's coast).
+pub fn load_shoreline(
+    src: &DataSource,
+) -> Result<std::sync::Arc<Vec<geo::Polygon<f64>>>, LoadError> {
+    let path = src.path(coast::COAST_FILE);
+    match src
+        .read(coast::COAST_FILE)
+        .and_then(|bytes| coast::from_bytes(&path, bytes))
+    {
+        Ok(rings) => Ok(std::sync::Arc::new(rings)),
+        Err(LoadError::Read { source, .. }) if source.kind() == std::io::ErrorKind::NotFound => {
+            Ok(std::sync::Arc::default())
+        }
+        Err(e) => Err(e),
+    }
 }

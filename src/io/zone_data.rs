@@ -41,7 +41,11 @@ fn load_within(
     src: &super::DataSource,
     window: geo::Rect<f64>,
 ) -> (ZoneData, Vec<super::LoadError>) {
-    let report = super::load(src);
+    let mut report = super::load(src);
+    match super::load_shoreline(src) {
+        Ok(rings) => report.atlas.shoreline = rings,
+        Err(e) => report.errors.push(e),
+    }
     let a = &report.atlas;
     let coasts = coast::coasts(&a.countries, &a.features, &a.shoreline, window);
     let data = ZoneData {

@@ -53,7 +53,8 @@ pub struct Atlas {
     pub lenses: zones::LensTable,
     /// The finer shoreline zones are measured from (GSHHG full resolution, `coast/`): land
     /// rings, no lakes. Empty when the data has none; zones then use the base map's outlines.
-    pub shoreline: Vec<geo::Polygon<f64>>,
+    /// Not read by `io::load` (start-up does not need it): `io::load_shoreline` fills it.
+    pub shoreline: std::sync::Arc<Vec<geo::Polygon<f64>>>,
 }
 
 /// A record of the atlas that has a place on the map, by index.

@@ -59,8 +59,19 @@ struct Job {
     signature: String,
 }
 
+/// Zone areas by the baselines and limit that made them, kept between builds from the same
+/// inputs: a lens built after another recomputes only what differs (most coasts' zones are the
+/// same under every lens).
+#[derive(Default)]
+pub struct AreaCache(Mutex<HashMap<String, MultiPolygon<f64>>>);
+
 /// Builds the zones of every lens, sharing work the lenses have in common, on all cores.
 pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
+    build_all_with(lenses, inputs, &AreaCache::default())
+}
+
+/// As [`build_all`], reusing and filling `cache` (which must come from the same inputs).
+pub fn build_all_with(lenses: &[&Lens], inputs: Inputs<'_>, cache: &AreaCache) -> Vec<Zones> {
     let per_lens: Vec<Vec<Entitlement>> = lenses
         .iter()
         .map(|l| entitlements(l, inputs.coasts, inputs.features, inputs.claims))
@@ -80,9 +91,11 @@ pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
             }
         }
     }
+    let mut results = cache.0.lock().map(|c| c.clone()).unwrap_or_default();
     let mut unique: Vec<&Job> = Vec::new();
     for j in &jobs {
-        if !unique.iter().any(|u| u.signature == j.signature) {
+        if !results.contains_key(&j.signature) && !unique.iter().any(|u| u.signature == j.signature)
+        {
             unique.push(j);
         }
     }
@@ -97,7 +110,11 @@ pub fn build_all(lenses: &[&Lens], inputs: Inputs<'_>) -> Vec<Zones> {
         n as f64 * j.kind.limit_nm().sqrt()
     };
     unique.sort_by(|a, b| cost(b).total_cmp(&cost(a)));
-    let results = run_jobs(&unique, &per_lens, inputs.coasts);
+    let fresh = run_jobs(&unique, &per_lens, inputs.coasts);
+    if let Ok(mut c) = cache.0.lock() {
+        c.extend(fresh.iter().map(|(k, v)| (k.clone(), v.clone())));
+    }
+    results.extend(fresh);
     let mut out: Vec<Zones> = lenses
         .iter()
         .zip(per_lens)
@@ -161,12 +178,19 @@ fn run_jobs(
 
 /// Builds the zones of one lens.
 pub fn build(lens: &Lens, inputs: Inputs<'_>) -> Zones {
-    build_all(&[lens], inputs).pop().unwrap_or(Zones {
-        lens: lens.id.clone(),
-        entitlements: Vec::new(),
-        zones: Vec::new(),
-        overlaps: Vec::new(),
-    })
+    build_with(lens, inputs, &AreaCache::default())
+}
+
+/// Builds the zones of one lens, reusing and filling `cache`.
+pub fn build_with(lens: &Lens, inputs: Inputs<'_>, cache: &AreaCache) -> Zones {
+    build_all_with(&[lens], inputs, cache)
+        .pop()
+        .unwrap_or(Zones {
+            lens: lens.id.clone(),
+            entitlements: Vec::new(),
+            zones: Vec::new(),
+            overlaps: Vec::new(),
+        })
 }
 
 /// The area within `kind`'s limit of the baselines of `e` that generate it.

@@ -12,7 +12,9 @@ pub mod overlap;
 pub mod query;
 pub mod samples;
 
-pub use build::{GeneratedBy, Inputs, Zone, Zones, build, build_all};
+pub use build::{
+    AreaCache, GeneratedBy, Inputs, Zone, Zones, build, build_all, build_all_with, build_with,
+};
 pub use coast::Coasts;
 pub use entitlement::Entitlement;
 pub use lens::{Lens, LensTable, ZoneKind};
