@@ -255,6 +255,35 @@ fn play_moves_the_window_forward_and_the_count_follows() {
     );
 }
 
+/// Playback moves the range as input read before the panels are drawn: each frame is one
+/// layout pass (a second pass per frame doubled the cost of playing), and the panels drawn in
+/// that pass already count the new range.
+#[test]
+fn playing_draws_each_frame_once_with_the_new_range() {
+    let mut opts = range_options("2012-01-01", "2012-12-31");
+    opts.side_tab = SideTab::Incidents;
+    let mut h = harness_with(bundled(), opts);
+    h.get_by_label("▶ Play").click_accesskit();
+    h.run_steps(3);
+    let mut moved = 0;
+    for _ in 0..20 {
+        let before = h.state().filter().clone();
+        let passes = h.ctx.cumulative_pass_nr();
+        h.step();
+        assert_eq!(
+            h.ctx.cumulative_pass_nr() - passes,
+            1,
+            "one layout pass per playing frame"
+        );
+        if h.state().filter() != &before {
+            moved += 1;
+        }
+        let shown = h.state().incidents_shown();
+        h.get_by_label(&format!("Export {shown}"));
+    }
+    assert!(moved >= 10, "the range moved in only {moved} of 20 frames");
+}
+
 #[test]
 fn agreement_status_follows_the_end_of_the_timeline_range() {
     let mut opts = range_options("2024-01-01", "2025-06-01");

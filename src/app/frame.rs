@@ -65,6 +65,7 @@ impl App {
         early.extend(self.compare.poll());
         early.extend(dropped_files(ui));
         early.extend(shortcuts(ui, self.key_context()));
+        early.extend(self.play_step(&ctx));
         for cmd in early {
             self.apply(cmd);
         }
@@ -389,6 +390,20 @@ impl App {
                 }
                 Selection::None => ui::inspector::empty_ui(ui),
             });
+    }
+
+    /// The playing timeline's next date window, as input read before the panels are drawn.
+    fn play_step(&mut self, ctx: &egui::Context) -> Option<Command> {
+        if !self.state.saved.show_timeline {
+            return None;
+        }
+        let (from, to) = ui::timeline_panel::play_step(
+            ctx,
+            &self.state.saved.filter,
+            &mut self.dialogs.timeline,
+            self.data.atlas.as_of,
+        )?;
+        Some(Command::SetDateRange(Some(from), Some(to)))
     }
 
     fn timeline_panel_ui(&mut self, ui: &mut Ui, cmds: &mut Vec<Command>) {

@@ -131,7 +131,7 @@ pub fn timeline_ui(
     let cache = state.cache.take();
     let empty = BTreeMap::new();
     let counts = cache.as_ref().map_or(&empty, |(_, c)| c);
-    let end_x = atlas.as_of.map_or(2027.0, |d| year_fraction(d) + 0.1);
+    let end_x = plot_end_x(atlas.as_of);
     let mut result = None;
     let total_width = ui.available_width();
     let series_width = 260.0_f32.min(total_width * 0.3);
@@ -148,8 +148,7 @@ pub fn timeline_ui(
         ui.allocate_ui_with_layout(size, layout, |ui| {
             ui.set_max_width(plot_width);
             playback_row_ui(ui, synthetic.is_some(), state);
-            let played = play_step(ui, filter, state, end_x);
-            result = monthly_plot_ui(ui, counts, filter, state, end_x, plot_width).or(played);
+            result = monthly_plot_ui(ui, counts, filter, state, end_x, plot_width);
         });
         ui.add_space(12.0);
         let (size, layout) = column(series_width);
@@ -189,17 +188,25 @@ fn playback_row_ui(ui: &mut Ui, with_synthetic: bool, state: &mut TimelineState)
     });
 }
 
-/// Advances the playing window by this frame's time; stops at the data's end.
-fn play_step(
-    ui: &Ui,
+/// The right end of the monthly plot: a little past the data's last date.
+fn plot_end_x(as_of: Option<Date>) -> f64 {
+    as_of.map_or(2027.0, |d| year_fraction(d) + 0.1)
+}
+
+/// Advances the playing window by this frame's time; stops at the data's end (`as_of`).
+/// Called before any panel is laid out, like other input, so every panel draws the new
+/// window in this frame without a second layout pass.
+pub fn play_step(
+    ctx: &egui::Context,
     filter: &IncidentFilter,
     state: &mut TimelineState,
-    end_x: f64,
+    as_of: Option<Date>,
 ) -> Option<(Date, Date)> {
     // A repeated layout pass of the same frame must not move the window again.
-    if !state.playing || ui.ctx().current_pass_index() > 0 {
+    if !state.playing || ctx.current_pass_index() > 0 {
         return None;
     }
+    let end_x = plot_end_x(as_of);
     // The window's length is fixed when playback starts, so rounding to days cannot drift it.
     let window = *state
         .play_window
@@ -210,7 +217,7 @@ fn play_step(
     let start = *state
         .play_from_x
         .get_or_insert_with(|| filter.from.map_or(FIRST_YEAR, year_fraction));
-    let dt = f64::from(ui.input(|i| i.stable_dt).min(0.1));
+    let dt = f64::from(ctx.input(|i| i.stable_dt).min(0.1));
     let next = start + dt * f64::from(state.months_per_s) / 12.0;
     if next + window >= end_x {
         state.playing = false;
@@ -219,7 +226,7 @@ fn play_step(
         return None;
     }
     state.play_from_x = Some(next);
-    ui.ctx().request_repaint();
+    ctx.request_repaint();
     date_at(next).zip(date_at(next + window))
 }
 
