@@ -8,7 +8,9 @@
 // Helpers panic on a broken expectation by design.
 #![allow(clippy::expect_used)]
 
-use contested_waters::app::{App, SavedState, StartOptions};
+mod common;
+
+use contested_waters::app::{App, StartOptions};
 use contested_waters::io;
 use contested_waters::model::{Item, RecordRef};
 use egui_kittest::Harness;
@@ -150,23 +152,7 @@ fn a_broken_file_in_the_other_folder_is_named_and_not_compared() {
 fn compare_with_lists_the_three_incidents_and_links_to_ours() {
     let tmp = tempfile::tempdir().expect("temp dir");
     let u = write_update(tmp.path());
-    let saved = SavedState {
-        last_folder: Some(tmp.path().to_path_buf()),
-        ..SavedState::default()
-    };
-    let report = io::load(&io::DataSource::Embedded);
-    let app = App::from_report(report, StartOptions::default(), Some(saved));
-    let mut h = Harness::builder()
-        // New widgets ask for one more frame to style themselves; a selection that scrolls a
-        // list reveals rows over several frames, so settling may take more than egui's 4.
-        .with_max_steps(16)
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        // egui_file's own path fields have no accessible names (its widgets, not ours).
-        .with_accessibility_check(false)
-        .with_context_setup(contested_waters::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
+    let mut h = common::harness_in(tmp.path());
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Compare with…").click();

@@ -5,33 +5,13 @@
 // Helpers panic on a broken expectation by design.
 #![allow(clippy::expect_used)]
 
-use contested_waters::app::{App, SavedState, StartOptions};
-use contested_waters::io;
+mod common;
+
+use common::harness_in;
+use contested_waters::app::App;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use std::path::Path;
-
-/// The app with the bundled data, its dialogs opening in `folder` (as if last used there).
-fn harness_in(folder: &Path) -> Harness<'static, App> {
-    let saved = SavedState {
-        last_folder: Some(folder.to_path_buf()),
-        ..SavedState::default()
-    };
-    let report = io::load(&io::DataSource::Embedded);
-    let app = App::from_report(report, StartOptions::default(), Some(saved));
-    let mut h = Harness::builder()
-        // New widgets ask for one more frame to style themselves; a selection that scrolls a
-        // list reveals rows over several frames, so settling may take more than egui's 4.
-        .with_max_steps(16)
-        .with_size(egui::Vec2::new(1280.0, 800.0))
-        .with_theme(egui::Theme::Light)
-        // egui_file's own path fields have no accessible names (its widgets, not ours).
-        .with_accessibility_check(false)
-        .with_context_setup(contested_waters::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
-    h.run();
-    h
-}
 
 fn menu(h: &mut Harness<'static, App>, item: &str) {
     h.get_by_label("File").click();

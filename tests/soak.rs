@@ -118,17 +118,12 @@ fn soak_harness() -> Harness<'static, App> {
     };
     let app = App::from_report(io::load(&io::DataSource::Embedded), options, None);
     // Typed text may hold scripts the app's fonts lack (drawn as boxes, as in the app).
-    let mut h = Harness::builder()
-        // New widgets ask for one more frame to style themselves; a selection that scrolls a
-        // list reveals rows over several frames, so settling may take more than egui's 4.
-        .with_max_steps(16)
-        .with_size(common::SIZE)
+    // egui_file's own path fields have no accessible names (its widgets, not ours); the
+    // accessibility check stays on in the other UI tests, which never open its dialog.
+    let builder = common::builder()
         .allow_missing_glyphs()
-        // egui_file's own path fields have no accessible names (its widgets, not ours); the
-        // accessibility check stays on in the other UI tests, which never open its dialog.
-        .with_accessibility_check(false)
-        .with_context_setup(contested_waters::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+        .with_accessibility_check(false);
+    let mut h = common::build(builder, app);
     h.run_ok();
     h
 }

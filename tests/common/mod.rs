@@ -3,24 +3,50 @@
 // Test helpers: not every test file uses every helper, and a failed expectation should panic.
 #![allow(dead_code, clippy::expect_used)]
 
-use contested_waters::app::{App, StartOptions};
+use contested_waters::app::{App, SavedState, StartOptions};
 use contested_waters::io::{self, LoadReport};
 use egui::{Event, Modifiers, PointerButton, Pos2, Vec2};
-use egui_kittest::Harness;
+use egui_kittest::{Harness, HarnessBuilder};
+use std::path::Path;
 
 pub const SIZE: Vec2 = Vec2::new(1280.0, 800.0);
 
-/// A harness over the app built from `report`.
-pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'static, App> {
-    let app = App::from_report(report, options, None);
-    let mut h = Harness::builder()
+/// What every UI test's harness shares: the window's size and theme, the app's fonts, and
+/// room to settle.
+pub fn builder() -> HarnessBuilder<App> {
+    Harness::builder()
         // New widgets ask for one more frame to style themselves; a selection that scrolls a
         // list reveals rows over several frames, so settling may take more than egui's 4.
         .with_max_steps(16)
         .with_size(SIZE)
         .with_theme(egui::Theme::Light)
         .with_context_setup(contested_waters::ui::fonts::install)
-        .build_ui_state(|ui, app: &mut App| app.ui(ui), app);
+}
+
+/// A harness that draws `app` with `builder`'s settings.
+pub fn build(builder: HarnessBuilder<App>, app: App) -> Harness<'static, App> {
+    builder.build_ui_state(|ui, app: &mut App| app.ui(ui), app)
+}
+
+/// A harness over the app built from `report`.
+pub fn harness_with(report: LoadReport, options: StartOptions) -> Harness<'static, App> {
+    let app = App::from_report(report, options, None);
+    let mut h = build(builder(), app);
+    h.run();
+    h
+}
+
+/// The app with the bundled data, its file dialogs opening in `folder` (as if last used
+/// there).
+pub fn harness_in(folder: &Path) -> Harness<'static, App> {
+    let saved = SavedState {
+        last_folder: Some(folder.to_path_buf()),
+        ..SavedState::default()
+    };
+    let report = io::load(&io::DataSource::Embedded);
+    let app = App::from_report(report, StartOptions::default(), Some(saved));
+    // egui_file's own path fields have no accessible names (its widgets, not ours).
+    let mut h = build(builder().with_accessibility_check(false), app);
     h.run();
     h
 }
