@@ -56,20 +56,30 @@ fn open_log(dir: &Path, atlas: &Atlas) -> Result<(LogStore, IncidentLog), String
     Ok((store, log))
 }
 
-/// `--import FILE`.
-pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
+/// What both imports start from: the data folder, the file's incidents and the bundled data;
+/// or, printed, why not, with the exit code to return.
+fn open_import(
+    cli: &Cli,
+    assets: &io::DataSource,
+    file: &Path,
+) -> Result<(PathBuf, Vec<Incident>, io::LoadReport), ExitCode> {
     let Some(dir) = data_dir(cli) else {
         eprintln!("error: no data folder on this system; give one with --data-dir DIR");
-        return ExitCode::from(2);
+        return Err(ExitCode::from(2));
     };
-    let incoming = match read_incoming(file) {
+    let incoming = read_incoming(file).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::FAILURE
+    })?;
+    Ok((dir, incoming, io::load(assets)))
+}
+
+/// `--import FILE`.
+pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
+    let (dir, incoming, report) = match open_import(cli, assets, file) {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    let report = io::load(assets);
     let (mut store, mut log) = match open_log(&dir, &report.atlas) {
         Ok(x) => x,
         Err(e) => {
@@ -126,18 +136,10 @@ pub fn import(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
 pub fn import_as_layer(cli: &Cli, assets: &io::DataSource, file: &Path) -> ExitCode {
     use crate::io::incident_layers;
     use crate::model::workbench::imported::layer_name;
-    let Some(dir) = data_dir(cli) else {
-        eprintln!("error: no data folder on this system; give one with --data-dir DIR");
-        return ExitCode::from(2);
-    };
-    let incoming = match read_incoming(file) {
+    let (dir, incoming, report) = match open_import(cli, assets, file) {
         Ok(x) => x,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::FAILURE;
-        }
+        Err(code) => return code,
     };
-    let report = io::load(assets);
     let mut taken: std::collections::HashSet<String> = report
         .atlas
         .incidents
