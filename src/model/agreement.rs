@@ -68,6 +68,29 @@ pub struct Agreement {
 }
 
 impl Agreement {
+    /// An access agreement with no parties, dates or text, named `id`: the base the unit
+    /// tests of coverage and the web fill in.
+    #[cfg(test)]
+    pub(crate) fn bare(id: &str) -> Self {
+        Self {
+            id: id.to_owned(),
+            name: id.to_owned(),
+            short_name: id.to_owned(),
+            parties: Vec::new(),
+            kind: AgreementKind::Access,
+            talks_agreed: None,
+            negotiation_began: None,
+            signed: None,
+            in_force: None,
+            terminated: None,
+            status_note: None,
+            scope: String::new(),
+            summary: String::new(),
+            uncertain: Vec::new(),
+            sources: Vec::new(),
+        }
+    }
+
     /// Status on `date`: each boundary day counts as the new state (signed on the signing day,
     /// under negotiation on the day talks began, terminated on the termination day).
     pub fn status_on(&self, date: Date) -> AgreementStatus {

@@ -94,7 +94,7 @@ impl Atlas {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Agreement, AgreementKind, Site};
+    use crate::model::{Agreement, Site};
 
     fn d(s: &str) -> Date {
         s.parse().unwrap_or_else(|_| panic!("bad test date {s}"))
@@ -103,21 +103,10 @@ mod tests {
     fn atlas() -> Atlas {
         let agreement =
             |id: &str, signed: &str, in_force: Option<&str>, end: Option<&str>| Agreement {
-                id: id.to_owned(),
-                name: id.to_owned(),
-                short_name: id.to_owned(),
-                parties: Vec::new(),
-                kind: AgreementKind::Access,
-                talks_agreed: None,
-                negotiation_began: None,
                 signed: Some(d(signed)),
                 in_force: in_force.map(d),
                 terminated: end.map(d),
-                status_note: None,
-                scope: String::new(),
-                summary: String::new(),
-                uncertain: Vec::new(),
-                sources: Vec::new(),
+                ..Agreement::bare(id)
             };
         let site = |agreements: &[&str], added: Option<&str>| Site {
             id: String::new(),

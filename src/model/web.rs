@@ -206,7 +206,7 @@ pub(super) fn number_lanes(edges: &mut [WebEdge]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Agreement, AgreementKind, Statement};
+    use crate::model::{Agreement, Statement};
 
     fn d(s: &str) -> Date {
         s.parse().expect("a valid test date")
@@ -224,21 +224,11 @@ mod tests {
         end: Option<&str>,
     ) -> Agreement {
         Agreement {
-            id: id.to_owned(),
-            name: id.to_owned(),
-            short_name: id.to_owned(),
             parties: parties.iter().map(|p| c(p)).collect(),
-            kind: AgreementKind::Access,
-            talks_agreed: None,
-            negotiation_began: None,
             signed: Some(d(signed)),
             in_force: in_force.map(d),
             terminated: end.map(d),
-            status_note: None,
-            scope: String::new(),
-            summary: String::new(),
-            uncertain: Vec::new(),
-            sources: Vec::new(),
+            ..Agreement::bare(id)
         }
     }
 

@@ -119,7 +119,7 @@ impl Atlas {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Agreement, AgreementKind, Country};
+    use crate::model::{Agreement, Country};
 
     fn d(s: &str) -> Date {
         s.parse().expect("a valid test date")
@@ -128,24 +128,16 @@ mod tests {
     fn agreement(id: &str, dates: [Option<&str>; 4]) -> Agreement {
         let [began, signed, in_force, terminated] = dates.map(|x| x.map(d));
         Agreement {
-            id: id.to_owned(),
-            name: id.to_owned(),
             short_name: id.to_uppercase(),
             parties: ["JPN", "PHL"]
                 .iter()
                 .filter_map(|c| Country::parse(c))
                 .collect(),
-            kind: AgreementKind::Access,
-            talks_agreed: None,
             negotiation_began: began,
             signed,
             in_force,
             terminated,
-            status_note: None,
-            scope: String::new(),
-            summary: String::new(),
-            uncertain: Vec::new(),
-            sources: Vec::new(),
+            ..Agreement::bare(id)
         }
     }
 
