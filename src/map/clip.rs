@@ -1,5 +1,6 @@
 //! Clipping polylines to the screen, so long lines far off-screen (a claim line crossing the
-//! whole sea at reef zoom) cost nothing to stroke or dash.
+//! whole sea at reef zoom) cost nothing to stroke or dash; and thinning them on screen, so a
+//! coast-hugging line of thousands of vertices costs what the pixels it covers cost.
 
 /// Splits a polyline into the runs that lie inside the rectangle `[min, max]`.
 pub fn clip_polyline(points: &[[f64; 2]], min: [f64; 2], max: [f64; 2]) -> Vec<Vec<[f64; 2]>> {
@@ -29,6 +30,36 @@ pub fn clip_polyline(points: &[[f64; 2]], min: [f64; 2], max: [f64; 2]) -> Vec<V
         runs.push(current);
     }
     runs
+}
+
+/// Drops the points of a screen run that lie within `min_step` of the last point kept (the
+/// first and last points always stay): at region zoom a 200 nm limit's vertices are a few
+/// metres of screen apart, and stroking or dashing each one is wasted work.
+pub fn thin_run(run: &mut Vec<[f64; 2]>, min_step: f64) {
+    let Some(&last) = run.last() else {
+        return;
+    };
+    let min_sq = min_step * min_step;
+    let mut kept = 0;
+    for i in 0..run.len() {
+        let p = run[i];
+        let far = kept == 0 || {
+            let q = run[kept - 1];
+            (p[0] - q[0]).powi(2) + (p[1] - q[1]).powi(2) >= min_sq
+        };
+        if far {
+            run[kept] = p;
+            kept += 1;
+        }
+    }
+    run.truncate(kept);
+    if run.last() != Some(&last) {
+        if run.len() > 1 {
+            // The last kept point is within `min_step` of the end: the end replaces it.
+            run.pop();
+        }
+        run.push(last);
+    }
 }
 
 /// Liang–Barsky: the part of segment `a`–`b` inside the rectangle, if any.
@@ -99,6 +130,28 @@ mod tests {
                 .flatten()
                 .all(|p| p[0] >= -1e-9 && p[0] <= 100.0 + 1e-9)
         );
+    }
+
+    #[test]
+    fn thinning_keeps_the_ends_and_points_a_step_apart() {
+        let mut run: Vec<[f64; 2]> = (0..=100).map(|i| [f64::from(i) * 0.1, 0.0]).collect();
+        thin_run(&mut run, 0.5);
+        assert_eq!(run.first(), Some(&[0.0, 0.0]));
+        assert_eq!(run.last(), Some(&[10.0, 0.0]));
+        assert!(run.len() >= 20 && run.len() <= 21, "{}", run.len());
+        assert!(
+            run.windows(2)
+                .all(|w| (w[1][0] - w[0][0]) >= 0.5 - 1e-9 || w[1] == [10.0, 0.0]),
+            "{run:?}"
+        );
+        // A corner sharper than the step survives when its points are a step apart.
+        let mut corner = vec![[0.0, 0.0], [5.0, 0.0], [5.0, 5.0]];
+        thin_run(&mut corner, 0.5);
+        assert_eq!(corner, vec![[0.0, 0.0], [5.0, 0.0], [5.0, 5.0]]);
+        // A run shorter than the step keeps both ends, so it is still drawn.
+        let mut dot = vec![[1.0, 1.0], [1.1, 1.0], [1.2, 1.0]];
+        thin_run(&mut dot, 0.5);
+        assert_eq!(dot, vec![[1.0, 1.0], [1.2, 1.0]]);
     }
 
     #[test]

@@ -6,21 +6,54 @@ use super::projection::world_from_lon_lat;
 use crate::model::zones::{ZoneKind, Zones};
 use geo::{Area, BoundingRect, Centroid, Coord, LineString};
 
+/// A line in world metres with its bounding box, so a line off screen is skipped without
+/// projecting its vertices (a zoomed-in view sees a few of the thousands of rings).
+#[derive(Clone, Debug)]
+pub struct WorldLine {
+    pub min: Coord<f64>,
+    pub max: Coord<f64>,
+    pub points: Vec<[f64; 2]>,
+}
+
+impl WorldLine {
+    fn new(points: Vec<[f64; 2]>) -> Self {
+        let mut min = Coord {
+            x: f64::INFINITY,
+            y: f64::INFINITY,
+        };
+        let mut max = Coord {
+            x: f64::NEG_INFINITY,
+            y: f64::NEG_INFINITY,
+        };
+        for p in &points {
+            min = Coord {
+                x: min.x.min(p[0]),
+                y: min.y.min(p[1]),
+            };
+            max = Coord {
+                x: max.x.max(p[0]),
+                y: max.y.max(p[1]),
+            };
+        }
+        Self { min, max, points }
+    }
+}
+
 /// One zone's limit as world-space rings.
 #[derive(Clone, Debug)]
 pub struct ZoneRings {
     pub kind: ZoneKind,
     /// A disputed feature's zone (not a state's coast).
     pub feature: bool,
-    pub rings: Vec<Vec<[f64; 2]>>,
+    pub rings: Vec<WorldLine>,
 }
 
 /// An overlap of two 200 nm zones, and its equidistance line.
 #[derive(Clone, Debug)]
 pub struct OverlapRings {
     pub label: String,
-    pub rings: Vec<Vec<[f64; 2]>>,
-    pub equidistance: Vec<Vec<[f64; 2]>>,
+    pub rings: Vec<WorldLine>,
+    pub equidistance: Vec<WorldLine>,
     /// Where the line's label goes (world metres).
     pub label_at: Option<Coord<f64>>,
 }
@@ -35,17 +68,19 @@ pub struct ZoneScene {
     pub labels: Vec<(Coord<f64>, String)>,
 }
 
-fn project(line: &LineString<f64>) -> Vec<[f64; 2]> {
-    line.0
-        .iter()
-        .map(|c| {
-            let w = world_from_lon_lat(*c);
-            [w.x, w.y]
-        })
-        .collect()
+fn project(line: &LineString<f64>) -> WorldLine {
+    WorldLine::new(
+        line.0
+            .iter()
+            .map(|c| {
+                let w = world_from_lon_lat(*c);
+                [w.x, w.y]
+            })
+            .collect(),
+    )
 }
 
-fn rings_of(area: &geo::MultiPolygon<f64>) -> Vec<Vec<[f64; 2]>> {
+fn rings_of(area: &geo::MultiPolygon<f64>) -> Vec<WorldLine> {
     area.0
         .iter()
         .flat_map(|p| std::iter::once(p.exterior()).chain(p.interiors()))

@@ -26,11 +26,15 @@ use super::style;
 use super::synthetic::SyntheticLayer;
 use super::user::UserLayerView;
 use super::web::WebLayout;
-use super::zones::ZoneScene;
+use super::zones::{WorldLine, ZoneScene};
 use crate::model::web::AgreementWeb;
 use crate::model::{Atlas, Item, RecordRef};
 use egui::{Color32, Pos2, Stroke};
 use geo::Coord;
+
+/// Screen lines keep a vertex only this far (points) from the last one kept: finer detail
+/// is below a pixel and only costs strokes and dashes.
+const THIN_STEP_PT: f64 = 0.5;
 
 /// A point on screen, in egui points.
 pub fn pos(c: Coord<f64>) -> Pos2 {
@@ -56,7 +60,7 @@ impl Canvas<'_> {
     }
 
     /// A world polyline on screen, cut to the visible area (plus a margin) so that lines far
-    /// off-screen are neither stroked nor dashed.
+    /// off-screen are neither stroked nor dashed, and thinned to points half a point apart.
     fn screen_runs(&self, world: &[[f64; 2]]) -> Vec<Vec<Pos2>> {
         let screen: Vec<[f64; 2]> = world
             .iter()
@@ -74,12 +78,28 @@ impl Canvas<'_> {
         );
         super::clip::clip_polyline(&screen, min, max)
             .into_iter()
-            .map(|run| {
+            .map(|mut run| {
+                super::clip::thin_run(&mut run, THIN_STEP_PT);
                 run.into_iter()
                     .map(|p| pos(Coord { x: p[0], y: p[1] }))
                     .collect()
             })
             .collect()
+    }
+
+    /// [`Self::screen_runs`] of a line with a known bounding box: nothing projected when the
+    /// box is off screen.
+    fn line_runs(&self, line: &WorldLine) -> Vec<Vec<Pos2>> {
+        let vis = self.camera.visible_world(&self.viewport);
+        let pad = 8.0 * self.camera.m_per_pt();
+        let off = line.max.x < vis.min().x - pad
+            || line.min.x > vis.max().x + pad
+            || line.max.y < vis.min().y - pad
+            || line.min.y > vis.max().y + pad;
+        if off {
+            return Vec::new();
+        }
+        self.screen_runs(&line.points)
     }
 
     /// Whether a world point is on screen, or within `pad_pt` of it.

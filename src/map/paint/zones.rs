@@ -25,13 +25,13 @@ pub fn paint_zones(c: &Canvas<'_>, zones: &ZoneScene, opacity: f32) {
     let median = Stroke::new(2.0, style::faded(style::ZONE_OVERLAP, opacity));
     for o in &zones.overlaps {
         for ring in &o.rings {
-            for run in c.screen_runs(ring) {
+            for run in c.line_runs(ring) {
                 c.painter
                     .extend(Shape::dotted_line(&run, overlap.color, 4.0, 0.8));
             }
         }
         for line in &o.equidistance {
-            for run in c.screen_runs(line) {
+            for run in c.line_runs(line) {
                 c.painter.extend(Shape::dashed_line(&run, median, 9.0, 4.0));
             }
         }
@@ -40,7 +40,7 @@ pub fn paint_zones(c: &Canvas<'_>, zones: &ZoneScene, opacity: f32) {
         let (color, width, dash) = zone_style(z.kind);
         let stroke = Stroke::new(width, style::faded(color, opacity));
         for ring in &z.rings {
-            for run in c.screen_runs(ring) {
+            for run in c.line_runs(ring) {
                 match dash {
                     None => {
                         c.painter.add(Shape::line(run, stroke));
