@@ -381,3 +381,26 @@ fn a_saved_state_cleaned_before_start_is_said_in_the_banner() {
     h.get_by_label_contains(&notes[0]);
     assert!(h.state().errors().iter().any(|e| *e == notes[0]));
 }
+
+/// A frame in which nothing happens is laid out once: a second pass per frame (asked for by
+/// a command that changes what panels show) would double the cost of every idle repaint,
+/// such as the pointer moving over the map.
+#[test]
+fn an_idle_frame_is_one_layout_pass() {
+    let mut h = harness();
+    let centre = h.state().map_viewport().map(|vp| {
+        Pos2::new(
+            (vp.min.x + vp.size.x / 2.0) as f32,
+            (vp.min.y + vp.size.y / 2.0) as f32,
+        )
+    });
+    for k in 0..10 {
+        if let Some(c) = centre {
+            // The pointer moving over the map: hover and tooltip, nothing else.
+            h.hover_at(c + Vec2::new(k as f32, 0.0));
+        }
+        let passes = h.ctx.cumulative_pass_nr();
+        h.step();
+        assert_eq!(h.ctx.cumulative_pass_nr() - passes, 1, "frame {k}");
+    }
+}
