@@ -6,16 +6,56 @@ use super::projection::world_from_lon_lat;
 use crate::model::zones::{ZoneKind, Zones};
 use geo::{Area, BoundingRect, Centroid, Coord, LineString};
 
+/// Zoom levels below this draw a simplified copy of each line (one per level); from it on,
+/// the full geometry. A 200 nm limit is thousands of vertices metres apart, which at region
+/// zoom fall within one point of each other.
+const SIMPLIFIED_BELOW_LEVEL: u8 = 10;
+/// The simplified copies stay within this distance of the line, in points at the level's zoom.
+const SIMPLIFY_TOLERANCE_PT: f64 = 0.5;
+
 /// A line in world metres with its bounding box, so a line off screen is skipped without
-/// projecting its vertices (a zoomed-in view sees a few of the thousands of rings).
+/// projecting its vertices (a zoomed-in view sees a few of the thousands of rings), and its
+/// simplified copies for the low zooms.
 #[derive(Clone, Debug)]
 pub struct WorldLine {
     pub min: Coord<f64>,
     pub max: Coord<f64>,
     pub points: Vec<[f64; 2]>,
+    /// Per zoom level below [`SIMPLIFIED_BELOW_LEVEL`], the line simplified for it.
+    simplified: Vec<Vec<[f64; 2]>>,
 }
 
 impl WorldLine {
+    /// The points to draw at `zoom`.
+    pub fn points_at(&self, zoom: f64) -> &[[f64; 2]] {
+        let level = usize::from(super::scene::lod_for_zoom(zoom));
+        self.simplified.get(level).unwrap_or(&self.points)
+    }
+
+    /// Each level's copy simplified from the next finer one (Douglas–Peucker, geo's
+    /// semantics; a closed ring keeps at least four points). Each step may move the line by
+    /// half the tolerance at its zoom; the steps before it at most as much again (each half
+    /// the one after), so a copy stays within the tolerance of the full line.
+    fn simplify(points: &[[f64; 2]]) -> Vec<Vec<[f64; 2]>> {
+        let closed = points.len() > 3 && points.first() == points.last();
+        let min_len = if closed { 4 } else { 2 };
+        let mut levels = vec![Vec::new(); usize::from(SIMPLIFIED_BELOW_LEVEL)];
+        let mut finer: Vec<Coord<f64>> =
+            points.iter().map(|p| Coord { x: p[0], y: p[1] }).collect();
+        for level in (0..SIMPLIFIED_BELOW_LEVEL).rev() {
+            let cam = super::camera::Camera {
+                center_world: (0.0, 0.0),
+                zoom: f64::from(level),
+            };
+            let step_m = SIMPLIFY_TOLERANCE_PT / 2.0 * cam.m_per_pt();
+            finer = super::simplify::rdp(&finer, step_m, min_len);
+            if let Some(l) = levels.get_mut(usize::from(level)) {
+                *l = finer.iter().map(|c| [c.x, c.y]).collect();
+            }
+        }
+        levels
+    }
+
     fn new(points: Vec<[f64; 2]>) -> Self {
         let mut min = Coord {
             x: f64::INFINITY,
@@ -35,7 +75,13 @@ impl WorldLine {
                 y: max.y.max(p[1]),
             };
         }
-        Self { min, max, points }
+        let simplified = Self::simplify(&points);
+        Self {
+            min,
+            max,
+            points,
+            simplified,
+        }
     }
 }
 
@@ -141,5 +187,68 @@ impl ZoneScene {
             overlaps,
             labels,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Distance from `p` to the segment `a`–`b`.
+    fn to_segment(p: [f64; 2], a: [f64; 2], b: [f64; 2]) -> f64 {
+        let d = [b[0] - a[0], b[1] - a[1]];
+        let len_sq = d[0] * d[0] + d[1] * d[1];
+        let t = if len_sq > 0.0 {
+            (((p[0] - a[0]) * d[0] + (p[1] - a[1]) * d[1]) / len_sq).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        (p[0] - a[0] - t * d[0]).hypot(p[1] - a[1] - t * d[1])
+    }
+
+    #[test]
+    fn simplified_copies_stay_within_half_a_point_and_shrink_with_the_zoom() {
+        // A 200 nm circle of 4,000 vertices (metres), as a buffer's ring.
+        let r = 370_400.0;
+        let mut ring: Vec<[f64; 2]> = (0..4000)
+            .map(|k| {
+                let a = f64::from(k) / 4000.0 * std::f64::consts::TAU;
+                [1.2e7 + r * a.cos(), 1.0e6 + r * a.sin()]
+            })
+            .collect();
+        ring.push(ring[0]);
+        let line = WorldLine::new(ring.clone());
+        let mut last = 0;
+        for level in 0..SIMPLIFIED_BELOW_LEVEL {
+            let zoom = f64::from(level) + 0.5;
+            let copy = line.points_at(zoom);
+            assert_eq!(copy.first(), ring.first());
+            assert_eq!(copy.last(), ring.last());
+            assert!(copy.len() >= 4 && copy.len() < ring.len(), "level {level}");
+            assert!(copy.len() >= last, "finer levels keep more");
+            last = copy.len();
+            let cam = super::super::camera::Camera {
+                center_world: (0.0, 0.0),
+                zoom: f64::from(level),
+            };
+            let tol_m = SIMPLIFY_TOLERANCE_PT * cam.m_per_pt();
+            let worst = ring
+                .iter()
+                .map(|p| {
+                    copy.windows(2)
+                        .map(|w| to_segment(*p, w[0], w[1]))
+                        .fold(f64::INFINITY, f64::min)
+                })
+                .fold(0.0, f64::max);
+            assert!(
+                worst <= tol_m,
+                "level {level}: {worst} m off, tolerance {tol_m} m"
+            );
+        }
+        assert_eq!(
+            line.points_at(12.0),
+            ring.as_slice(),
+            "full detail when zoomed in"
+        );
     }
 }

@@ -99,7 +99,7 @@ impl Canvas<'_> {
         if off {
             return Vec::new();
         }
-        self.screen_runs(&line.points)
+        self.screen_runs(line.points_at(self.camera.zoom))
     }
 
     /// Whether a world point is on screen, or within `pad_pt` of it.
