@@ -2,9 +2,12 @@
 //! of two states' 200 nm zones with their equidistance lines, and a label per disputed
 //! feature's territorial sea. Projected once, when the zones arrive.
 
+use super::camera::{Camera, ScreenRect};
 use super::projection::world_from_lon_lat;
 use crate::model::zones::{ZoneKind, Zones};
+use egui::Mesh;
 use geo::{Area, BoundingRect, Centroid, Coord, LineString};
+use std::sync::{Arc, Mutex};
 
 /// Zoom levels below this draw a simplified copy of each line (one per level); from it on,
 /// the full geometry. A 200 nm limit is thousands of vertices metres apart, which at region
@@ -104,14 +107,40 @@ pub struct OverlapRings {
     pub label_at: Option<Coord<f64>>,
 }
 
+/// What the zone lines' mesh was tessellated for: the same view, clip, opacity and pixel
+/// density give the same mesh.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinesKey {
+    pub camera: Camera,
+    pub viewport: ScreenRect,
+    pub clip: [f32; 4],
+    pub opacity: f32,
+    pub pixels_per_point: f32,
+}
+
 /// The zones of one lens, projected.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct ZoneScene {
     pub lens: String,
     pub zones: Vec<ZoneRings>,
     pub overlaps: Vec<OverlapRings>,
     /// "JPN, claimed by CHN, TWN" at the top of a disputed feature's territorial sea.
     pub labels: Vec<(Coord<f64>, String)>,
+    /// The lines as last tessellated, with what for (painting holds the scene shared, so
+    /// the cache sits behind a lock, as the synthetic layer's cells do).
+    lines: Mutex<Option<(LinesKey, Arc<Mesh>)>>,
+}
+
+impl Clone for ZoneScene {
+    fn clone(&self) -> Self {
+        Self {
+            lens: self.lens.clone(),
+            zones: self.zones.clone(),
+            overlaps: self.overlaps.clone(),
+            labels: self.labels.clone(),
+            lines: Mutex::new(None),
+        }
+    }
 }
 
 fn project(line: &LineString<f64>) -> WorldLine {
@@ -135,6 +164,25 @@ fn rings_of(area: &geo::MultiPolygon<f64>) -> Vec<WorldLine> {
 }
 
 impl ZoneScene {
+    /// The lines' mesh for `key`: the last one if it was made for the same key, else
+    /// `make`'s, kept for the next frame.
+    pub fn lines_mesh(&self, key: LinesKey, make: impl FnOnce() -> Mesh) -> Arc<Mesh> {
+        // A poisoned lock only means a panic elsewhere mid-paint; the cache is still sound
+        // to replace.
+        let mut cache = self
+            .lines
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some((k, mesh)) = cache.as_ref()
+            && *k == key
+        {
+            return Arc::clone(mesh);
+        }
+        let mesh = Arc::new(make());
+        *cache = Some((key, Arc::clone(&mesh)));
+        mesh
+    }
+
     pub fn build(zones: &Zones) -> Self {
         let mut labels = Vec::new();
         let out = zones
@@ -186,6 +234,7 @@ impl ZoneScene {
             zones: out,
             overlaps,
             labels,
+            lines: Mutex::new(None),
         }
     }
 }
@@ -204,6 +253,42 @@ mod tests {
             0.0
         };
         (p[0] - a[0] - t * d[0]).hypot(p[1] - a[1] - t * d[1])
+    }
+
+    #[test]
+    fn the_lines_mesh_is_made_again_only_when_the_view_changes() {
+        let scene = ZoneScene::build(&Zones {
+            lens: "award".into(),
+            entitlements: Vec::new(),
+            zones: Vec::new(),
+            overlaps: Vec::new(),
+        });
+        let key = |x: f64| LinesKey {
+            camera: Camera {
+                center_world: (x, 0.0),
+                zoom: 5.0,
+            },
+            viewport: ScreenRect::new(0.0, 0.0, 100.0, 100.0),
+            clip: [0.0, 0.0, 100.0, 100.0],
+            opacity: 1.0,
+            pixels_per_point: 1.0,
+        };
+        let made = std::cell::Cell::new(0);
+        let make = || {
+            made.set(made.get() + 1);
+            Mesh::default()
+        };
+        let a = scene.lines_mesh(key(0.0), make);
+        let b = scene.lines_mesh(key(0.0), make);
+        assert!(Arc::ptr_eq(&a, &b));
+        assert_eq!(made.get(), 1, "the same view draws the kept mesh");
+        let c = scene.lines_mesh(key(1.0), make);
+        assert_eq!(made.get(), 2, "a panned view makes a new one");
+        assert!(!Arc::ptr_eq(&a, &c));
+        assert!(
+            scene.clone().lines.lock().is_ok_and(|m| m.is_none()),
+            "a clone starts empty"
+        );
     }
 
     #[test]
