@@ -136,6 +136,27 @@ fn zoned() -> Harness<'static, App> {
     h
 }
 
+/// Frames of the harness `make` builds while the map pans two points each frame (back and
+/// forth), as benchmark `name`: nothing drawn can be kept from the last frame.
+fn bench_panning(
+    g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    make: impl FnOnce() -> Harness<'static, App> + 'static,
+) {
+    let mut h = Lazy::new(make);
+    let mut k = 0_u64;
+    g.bench_function(name, |b| {
+        let h = h.get();
+        b.iter(|| {
+            k += 1;
+            let dx = if k % 40 < 20 { 2.0 } else { -2.0 };
+            h.state_mut()
+                .apply(Command::PanBy(geo::Coord { x: dx, y: 0.0 }));
+            frame(h)
+        })
+    });
+}
+
 /// Frames of the harness `make` builds, as benchmark `name`.
 fn bench_frames(
     g: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
@@ -156,6 +177,11 @@ fn frames(c: &mut Criterion) {
     // The same view with the award lens's zones drawn (issue 11's frame_zones_ratio: this over
     // default_view), once they are computed.
     bench_frames(&mut g, "default_view_zones", zoned);
+    // The same two while the map pans (issue 11's ratio when nothing can be kept).
+    bench_panning(&mut g, "default_view_panning", || {
+        harness(StartOptions::default())
+    });
+    bench_panning(&mut g, "default_view_zones_panning", zoned);
     bench_frames(&mut g, "reef", || {
         harness(StartOptions {
             camera: Some(Camera::at_lon_lat(115.86, 9.73, 15.0)),
