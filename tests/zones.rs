@@ -160,8 +160,6 @@ fn taiwan_limits_lie_at_12_24_and_200_nm_from_its_coast() {
 }
 
 #[test]
-#[ignore = "fails on main too (0.39 nm off; 0.16 nm now): Samples::nearest stops on one \
-            ellipsoid/sphere ratio and can miss the nearest sample where two coasts meet"]
 fn the_widest_coasts_eez_limits_lie_at_200_nm() {
     // The planar first pass thins these coasts the most (thousands of 200 nm disks).
     for key in ["IDN", "PHL"] {

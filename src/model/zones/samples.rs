@@ -2,10 +2,7 @@
 //! measured exactly on the ellipsoid.
 
 use super::entitlement::Entitlement;
-use super::geodesic::{
-    chord2_from_sphere_nm, densify, distance_nm, simplify_indices, sphere_nm_from_chord2,
-    sphere_slack_nm, unit_vector,
-};
+use super::geodesic::{densify, distance_nm, ecef_nm, simplify_indices};
 use super::lens::ZoneKind;
 use geo::{LineString, Point};
 use rstar::RTree;
@@ -23,6 +20,7 @@ pub fn sampling_nm(kind: ZoneKind) -> (f64, f64) {
     }
 }
 
+/// A sample's Earth-centred position (nm) and its index.
 type Entry = GeomWithData<[f64; 3], u32>;
 
 /// Sampled baselines of the sources of one entitlement that generate one zone kind.
@@ -53,7 +51,7 @@ impl Samples {
         let entries = points
             .iter()
             .enumerate()
-            .map(|(i, p)| Entry::new(unit_vector(*p), i as u32))
+            .map(|(i, p)| Entry::new(ecef_nm(*p), i as u32))
             .collect();
         Self {
             points,
@@ -67,27 +65,19 @@ impl Samples {
     }
 
     /// The sample nearest `p` on the ellipsoid: (distance nm, sample index). Candidates come
-    /// from the sphere and are measured exactly until no closer one can remain.
+    /// in order of their straight chord through the Earth, which no geodesic is shorter than:
+    /// once a chord exceeds the best exact distance, no remaining sample can be nearer.
     pub fn nearest(&self, p: Point<f64>) -> Option<(f64, usize)> {
-        let q = unit_vector(p);
+        let q = ecef_nm(p);
         let mut best: Option<(f64, usize)> = None;
-        // Ellipsoid over sphere for the first candidate: nearby candidates lie in nearly the
-        // same direction, so the same ratio holds for them to within 0.1 % (flattening 1/298
-        // over the few degrees of azimuth the candidates span), which keeps the exact
-        // measures few.
-        let mut ratio = 1.0;
         for (entry, chord2) in self.tree.nearest_neighbor_iter_with_distance_2(&q) {
-            let sphere = sphere_nm_from_chord2(chord2);
             if let Some((d, _)) = best
-                && sphere * ratio > d * 1.0015 + 0.01
+                && chord2.sqrt() > d + CHORD_EPS_NM
             {
                 break;
             }
             let i = entry.data as usize;
             let d = distance_nm(p, self.points[i]);
-            if best.is_none() && sphere > 1e-9 {
-                ratio = d / sphere;
-            }
             if best.is_none_or(|(b, _)| d < b) {
                 best = Some((d, i));
             }
@@ -96,15 +86,17 @@ impl Samples {
     }
 
     /// Whether any sample lies within `limit_nm` of `p` (cheaper than [`nearest`](Self::nearest)
-    /// far from the limit).
+    /// far from the limit): only samples whose chord is within the limit can be.
     pub fn within(&self, p: Point<f64>, limit_nm: f64) -> bool {
-        let reach = chord2_from_sphere_nm(limit_nm + sphere_slack_nm(limit_nm));
-        let q = unit_vector(p);
+        let reach = limit_nm + CHORD_EPS_NM;
         self.tree
-            .locate_within_distance(q, reach)
+            .locate_within_distance(ecef_nm(p), reach * reach)
             .any(|e| distance_nm(p, self.points[e.data as usize]) <= limit_nm)
     }
 }
+
+/// Rounding allowance when a chord is compared with a geodesic distance (about 2 mm).
+const CHORD_EPS_NM: f64 = 1e-6;
 
 /// `line` simplified by at most `tolerance_nm` (in a local plane: degrees of latitude and
 /// degrees of longitude scaled by the cosine of latitude, 60 nm a degree), vertices kept as given.
