@@ -44,6 +44,22 @@ pub fn ecef_nm(p: Point<f64>) -> [f64; 3] {
     ]
 }
 
+/// The WGS 84 meridian radius of curvature at the equator, a(1 − e²), nm: the smallest radius
+/// of curvature of any normal section anywhere on the ellipsoid.
+const WGS84_M0_NM: f64 = WGS84_A_NM * (1.0 - WGS84_E2);
+
+/// The longest a geodesic can be between two points `chord_nm` apart in a straight line. A
+/// geodesic bends in space only as much as the normal section along it, never more sharply
+/// than radius [`WGS84_M0_NM`], so (Schur's comparison theorem) it is no longer than the arc of
+/// that radius over the same chord: 0.028 nm more than a 200 nm chord. Beyond a chord of one
+/// such radius (a quarter of the globe, far outside any query here) no bound is given.
+pub fn max_geodesic_for_chord_nm(chord_nm: f64) -> f64 {
+    if chord_nm > WGS84_M0_NM {
+        return f64::INFINITY;
+    }
+    2.0 * WGS84_M0_NM * (chord_nm / (2.0 * WGS84_M0_NM)).asin()
+}
+
 /// Unit vector of a lon/lat point on the sphere (for chord-distance indexes).
 pub fn unit_vector(p: Point<f64>) -> [f64; 3] {
     let (lon, lat) = (p.x().to_radians(), p.y().to_radians());
