@@ -168,6 +168,35 @@ fn the_widest_coasts_eez_limits_lie_at_200_nm() {
 }
 
 #[test]
+fn nearest_samples_and_their_bounds_agree_with_measuring_every_sample() {
+    use contested_waters::model::zones::samples::Samples;
+    // Points on, inside and beyond Taiwan's limits: the chord bounds hold the exact distance,
+    // and the sample found is the nearest of all, measured one by one.
+    let e = entitlement("award", "TWN");
+    for kind in ZoneKind::ALL {
+        let samples = Samples::new(&e, kind);
+        let area = zone_area(&e, kind, &data().coasts);
+        for (i, p) in points_along(&area, 40).into_iter().enumerate() {
+            let p = Point::new(p.x() + 0.05 * (i % 3) as f64, p.y() - 0.05 * (i % 2) as f64);
+            let n = samples.nearest_bounded(p).expect("samples");
+            let (d, at) = samples.nearest(p).expect("samples");
+            let brute = samples
+                .points
+                .iter()
+                .map(|q| distance_nm(p, *q))
+                .fold(f64::INFINITY, f64::min);
+            let width = 0.03 * (d / 200.0).powi(3) + 1e-5;
+            assert!(
+                n.lo_nm <= d && d <= n.hi_nm && n.hi_nm - n.lo_nm < width,
+                "{n:?} {d}"
+            );
+            assert_eq!(d, brute, "{p:?}");
+            assert_eq!(distance_nm(p, samples.points[at]), brute);
+        }
+    }
+}
+
+#[test]
 fn feature_limits_lie_at_their_distance_from_the_features() {
     assert_limit("award", "senkaku/", ZoneKind::Eez, 120);
     assert_limit("award", "scarborough/", ZoneKind::TerritorialSea, 60);

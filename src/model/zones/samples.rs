@@ -2,7 +2,7 @@
 //! measured exactly on the ellipsoid.
 
 use super::entitlement::Entitlement;
-use super::geodesic::{densify, distance_nm, ecef_nm, simplify_indices};
+use super::geodesic::{densify, distance_nm, ecef_nm, max_geodesic_for_chord_nm, simplify_indices};
 use super::kdtree::{CHORD_EPS_NM, KdTree};
 use super::lens::ZoneKind;
 use geo::{LineString, Point};
@@ -61,20 +61,60 @@ impl Samples {
         self.points.is_empty()
     }
 
-    /// The sample nearest `p` on the ellipsoid: (distance nm, sample index). No geodesic is
+    /// The sample nearest `p` on the ellipsoid: (distance nm, sample index).
+    pub fn nearest(&self, p: Point<f64>) -> Option<(f64, usize)> {
+        let n = self.nearest_bounded(p)?;
+        Some((self.distance_nm(p, &n), n.index))
+    }
+
+    /// The exact distance from `p` to `n`, the sample [`nearest_bounded`](Self::nearest_bounded)
+    /// found for it.
+    pub fn distance_nm(&self, p: Point<f64>, n: &Nearest) -> f64 {
+        if n.lo_nm == n.hi_nm {
+            n.lo_nm
+        } else {
+            distance_nm(p, self.points[n.index])
+        }
+    }
+
+    /// The sample nearest `p` on the ellipsoid, and bounds on its distance. No geodesic is
     /// shorter than its straight chord through the Earth, nor longer than a bound the chord
     /// gives, so only the samples whose chord is within that bound of the shortest chord can
-    /// be nearest; those few are measured exactly (ties go to the lower index).
-    pub fn nearest(&self, p: Point<f64>) -> Option<(f64, usize)> {
-        let mut best: Option<(f64, usize)> = None;
-        self.tree.candidates(ecef_nm(p), |_, id| {
-            let i = id as usize;
+    /// be nearest. When that is one sample, its chord and bound are the distance's bounds (a
+    /// few millionths of a nm apart at 12 nm), with no ellipsoid measure; when several, each is
+    /// measured exactly (ties go to the lower index) and the bounds are that distance.
+    pub fn nearest_bounded(&self, p: Point<f64>) -> Option<Nearest> {
+        let mut first: Option<(f64, usize)> = None;
+        let mut exact: Option<(f64, usize)> = None;
+        let measure = |i: usize, exact: &mut Option<(f64, usize)>| {
             let d = distance_nm(p, self.points[i]);
-            if best.is_none_or(|(b, bi)| d < b || (d == b && i < bi)) {
-                best = Some((d, i));
+            if exact.is_none_or(|(b, bi)| d < b || (d == b && i < bi)) {
+                *exact = Some((d, i));
+            }
+        };
+        self.tree.candidates(ecef_nm(p), |c2, id| match first {
+            None => first = Some((c2, id as usize)),
+            Some((_, f)) => {
+                if exact.is_none() {
+                    measure(f, &mut exact);
+                }
+                measure(id as usize, &mut exact);
             }
         });
-        best
+        if let Some((d, index)) = exact {
+            return Some(Nearest {
+                lo_nm: d,
+                hi_nm: d,
+                index,
+            });
+        }
+        let (c2, index) = first?;
+        let chord = c2.sqrt();
+        Some(Nearest {
+            lo_nm: chord - CHORD_EPS_NM,
+            hi_nm: max_geodesic_for_chord_nm(chord) + CHORD_EPS_NM,
+            index,
+        })
     }
 
     /// The straight chord (nm) from `p` to the nearest sample: a lower bound on the geodesic
@@ -92,6 +132,30 @@ impl Samples {
             found = found || distance_nm(p, self.points[id as usize]) <= limit_nm;
         });
         found
+    }
+}
+
+/// The nearest sample to a point, its distance known to lie in `lo_nm..=hi_nm`.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Nearest {
+    pub lo_nm: f64,
+    pub hi_nm: f64,
+    pub index: usize,
+}
+
+impl Nearest {
+    /// Whether the distance lies within `tolerance_nm` of `limit_nm`: `Some(true)` when every
+    /// distance in the bounds lies strictly within it, `Some(false)` when every one lies
+    /// strictly beyond it, `None` when the bounds cannot tell (then measure exactly).
+    pub fn near(&self, limit_nm: f64, tolerance_nm: f64) -> Option<bool> {
+        let (lo, hi) = (self.lo_nm - limit_nm, self.hi_nm - limit_nm);
+        if lo > -tolerance_nm && hi < tolerance_nm {
+            Some(true)
+        } else if lo > tolerance_nm || hi < -tolerance_nm {
+            Some(false)
+        } else {
+            None
+        }
     }
 }
 
