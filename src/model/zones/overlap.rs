@@ -263,25 +263,42 @@ fn crossing(
     rough_diff: &impl Fn(Coord<f64>) -> f64,
     exact: &impl Fn(Coord<f64>) -> f64,
 ) -> Option<Coord<f64>> {
-    let rough = bisect(p, q, rough_diff).unwrap_or((p + q) / 2.0);
-    let len_nm = (q.y - p.y).hypot((q.x - p.x) * p.y.to_radians().cos()) * 60.0;
+    let rough = bisect(p, q, rough_diff, ROUGH_NM).unwrap_or((p + q) / 2.0);
+    let len_nm = length_nm(p, q);
     let t = (1.5 / len_nm.max(1e-9)).min(1.0);
     let (lo, hi) = (
         rough + (p - rough) * t.min(1.0),
         rough + (q - rough) * t.min(1.0),
     );
-    bisect(lo, hi, exact).or_else(|| bisect(p, q, exact))
+    bisect(lo, hi, exact, EXACT_NM).or_else(|| bisect(p, q, exact, EXACT_NM))
 }
 
-/// The point between `p` and `q` where `f` changes sign, to about 1 m; `None` when the exact
-/// measure puts both ends on one side (the chords' grid values misjudged a near tie).
-fn bisect(p: Coord<f64>, q: Coord<f64>, f: &impl Fn(Coord<f64>) -> f64) -> Option<Coord<f64>> {
+/// How closely the chords' crossing is placed (it only centres the exact search's bracket).
+const ROUGH_NM: f64 = 0.01;
+/// How closely a crossing is placed on the ellipsoid: about 1 m.
+const EXACT_NM: f64 = 0.0005;
+
+/// The approximate length of `p`-`q` (degrees of lon/lat), nm.
+fn length_nm(p: Coord<f64>, q: Coord<f64>) -> f64 {
+    (q.y - p.y).hypot((q.x - p.x) * p.y.to_radians().cos()) * 60.0
+}
+
+/// The point between `p` and `q` where `f` changes sign, to within `within_nm`; `None` when
+/// `f` puts both ends on one side (the chords' grid values misjudged a near tie).
+fn bisect(
+    p: Coord<f64>,
+    q: Coord<f64>,
+    f: &impl Fn(Coord<f64>) -> f64,
+    within_nm: f64,
+) -> Option<Coord<f64>> {
     let (mut lo, mut hi) = (p, q);
     let f_lo = f(lo);
     if (f_lo < 0.0) == (f(hi) < 0.0) {
         return None;
     }
-    for _ in 0..24 {
+    // Halvings until the bracket is within the precision asked (at most 40).
+    let halvings = (length_nm(p, q) / within_nm).log2().ceil().clamp(0.0, 40.0) as usize;
+    for _ in 0..halvings {
         let mid = (lo + hi) / 2.0;
         if (f(mid) < 0.0) == (f_lo < 0.0) {
             lo = mid;
