@@ -138,8 +138,13 @@ pub fn build_all_with(lenses: &[&Lens], inputs: Inputs<'_>, cache: &AreaCache) -
             generated_by,
         });
     }
-    // The lenses' overlaps side by side, one thread each, measuring from the EEZ samples the
-    // zone jobs made (made afresh only for an area that came from the cache).
+    add_overlaps(&mut out, &eez_samples);
+    out
+}
+
+/// The lenses' overlaps side by side, one thread each, measuring from the EEZ samples the zone
+/// jobs made (made afresh only for an area that came from the cache).
+fn add_overlaps(out: &mut [Zones], eez_samples: &HashMap<String, Arc<Samples>>) {
     let samples_of = |e: &Entitlement| {
         eez_samples
             .get(&signature(e, ZoneKind::Eez))
@@ -152,7 +157,6 @@ pub fn build_all_with(lenses: &[&Lens], inputs: Inputs<'_>, cache: &AreaCache) -
             s.spawn(move || z.overlaps = overlaps_with(z, samples_of));
         }
     });
-    out
 }
 
 /// Areas by signature, and the EEZ jobs' baseline samples (which the overlaps measure from).
