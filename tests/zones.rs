@@ -160,12 +160,39 @@ fn taiwan_limits_lie_at_12_24_and_200_nm_from_its_coast() {
 }
 
 #[test]
-#[ignore = "fails on main too (0.39 nm off; 0.16 nm now): Samples::nearest stops on one \
-            ellipsoid/sphere ratio and can miss the nearest sample where two coasts meet"]
 fn the_widest_coasts_eez_limits_lie_at_200_nm() {
     // The planar first pass thins these coasts the most (thousands of 200 nm disks).
     for key in ["IDN", "PHL"] {
         assert_limit("award", key, ZoneKind::Eez, 120);
+    }
+}
+
+#[test]
+fn nearest_samples_and_their_bounds_agree_with_measuring_every_sample() {
+    use contested_waters::model::zones::samples::Samples;
+    // Points on, inside and beyond Taiwan's limits: the chord bounds hold the exact distance,
+    // and the sample found is the nearest of all, measured one by one.
+    let e = entitlement("award", "TWN");
+    for kind in ZoneKind::ALL {
+        let samples = Samples::new(&e, kind);
+        let area = zone_area(&e, kind, &data().coasts);
+        for (i, p) in points_along(&area, 40).into_iter().enumerate() {
+            let p = Point::new(p.x() + 0.05 * (i % 3) as f64, p.y() - 0.05 * (i % 2) as f64);
+            let n = samples.nearest_bounded(p).expect("samples");
+            let (d, at) = samples.nearest(p).expect("samples");
+            let brute = samples
+                .points
+                .iter()
+                .map(|q| distance_nm(p, *q))
+                .fold(f64::INFINITY, f64::min);
+            let width = 0.03 * (d / 200.0).powi(3) + 1e-5;
+            assert!(
+                n.lo_nm <= d && d <= n.hi_nm && n.hi_nm - n.lo_nm < width,
+                "{n:?} {d}"
+            );
+            assert_eq!(d, brute, "{p:?}");
+            assert_eq!(distance_nm(p, samples.points[at]), brute);
+        }
     }
 }
 

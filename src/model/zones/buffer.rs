@@ -153,10 +153,16 @@ fn planar_buffer(
 /// A true hole is sea beyond the limit, so its edge lies near the limit; the planar union also
 /// leaves slivers well inside it (circles meeting at a few points), which are dropped.
 fn is_sea_beyond_limit(hole: &LineString<f64>, samples: &Samples, limit_nm: f64) -> bool {
+    let inside_nm = limit_nm - 1.0 - 0.02 * limit_nm;
     hole.0.iter().step_by((hole.0.len() / 4).max(1)).all(|c| {
-        samples
-            .nearest(Point::from(*c))
-            .is_none_or(|(d, _)| d > limit_nm - 1.0 - 0.02 * limit_nm)
+        let p = Point::from(*c);
+        samples.nearest_bounded(p).is_none_or(|n| {
+            if n.lo_nm > inside_nm || n.hi_nm <= inside_nm {
+                n.lo_nm > inside_nm
+            } else {
+                samples.distance_nm(p, &n) > inside_nm
+            }
+        })
     })
 }
 
@@ -270,16 +276,33 @@ fn hole_on_land(hole: &LineString<f64>, land: Option<&MultiPolygon<f64>>) -> boo
 pub fn correct(p: Point<f64>, samples: &Samples, limit_nm: f64) -> Point<f64> {
     let mut p = p;
     for _ in 0..8 {
-        let Some((d, i)) = samples.nearest(p) else {
+        let Some(n) = samples.nearest_bounded(p) else {
             return p;
         };
-        if (d - limit_nm).abs() < VERTEX_TOLERANCE_NM || d < 1e-9 {
+        // On the limit, or on a sample (no direction to move in).
+        let done = match n.near(limit_nm, VERTEX_TOLERANCE_NM) {
+            Some(near) if n.lo_nm >= 1e-9 => near,
+            _ => {
+                let d = samples.distance_nm(p, &n);
+                (d - limit_nm).abs() < VERTEX_TOLERANCE_NM || d < 1e-9
+            }
+        };
+        if done {
             return p;
         }
-        let q = samples.points[i];
+        let q = samples.points[n.index];
         p = destination(q, bearing_deg(q, p), limit_nm);
     }
     p
+}
+
+/// Whether `p` lies within `tolerance_nm` of the limit (true with no baseline at all),
+/// measured on the ellipsoid only when the chord's bounds cannot tell.
+fn on_limit(p: Point<f64>, samples: &Samples, limit_nm: f64, tolerance_nm: f64) -> bool {
+    samples.nearest_bounded(p).is_none_or(|n| {
+        n.near(limit_nm, tolerance_nm)
+            .unwrap_or_else(|| (samples.distance_nm(p, &n) - limit_nm).abs() <= tolerance_nm)
+    })
 }
 
 /// The ring with every vertex on the limit and edges split until their midpoints are too.
@@ -298,19 +321,14 @@ fn onto_limit(ring: &LineString<f64>, samples: &Samples, limit_nm: f64) -> LineS
         let mut stack = vec![(a, b, 0u32)];
         while let Some((a, b, depth)) = stack.pop() {
             let at = |t: f64| Point::new(a.x() + t * (b.x() - a.x()), a.y() + t * (b.y() - a.y()));
-            // How far a point lies off the limit: its distance to the nearest sample, less the
-            // limit. The quarter points too: an edge across a corner of the limit (where the
-            // nearest baseline changes) can have its midpoint on one arc and a quarter point
-            // off both.
-            let off = |p: Point<f64>| {
-                samples
-                    .nearest(p)
-                    .map_or(0.0, |(d, _)| (d - limit_nm).abs())
-            };
-            let on_limit = [0.5, 0.25, 0.75]
+            // The midpoint on the limit (its distance to the nearest sample within tolerance
+            // of the limit), and the quarter points too: an edge across a corner of the limit
+            // (where the nearest baseline changes) can have its midpoint on one arc and a
+            // quarter point off both.
+            let settled = [0.5, 0.25, 0.75]
                 .iter()
-                .all(|&t| off(at(t)) <= EDGE_TOLERANCE_NM);
-            if on_limit || depth >= MAX_SPLIT_DEPTH {
+                .all(|&t| on_limit(at(t), samples, limit_nm, EDGE_TOLERANCE_NM));
+            if settled || depth >= MAX_SPLIT_DEPTH {
                 continue;
             }
             let on = correct(at(0.5), samples, limit_nm);

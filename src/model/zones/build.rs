@@ -4,13 +4,13 @@ use super::buffer::buffer;
 use super::coast::Coasts;
 use super::entitlement::{Entitlement, entitlements};
 use super::lens::{Lens, ZoneKind};
-use super::overlap::{Overlap, overlaps};
+use super::overlap::{Overlap, overlaps_with};
 use super::samples::Samples;
 use crate::model::{Claim, DisputedFeature};
 use geo::MultiPolygon;
 use std::collections::HashMap;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 /// Which rule and baseline generated (part of) a zone.
 #[derive(Clone, Debug, PartialEq)]
@@ -110,7 +110,7 @@ pub fn build_all_with(lenses: &[&Lens], inputs: Inputs<'_>, cache: &AreaCache) -
         n as f64 * j.kind.limit_nm().sqrt()
     };
     unique.sort_by(|a, b| cost(b).total_cmp(&cost(a)));
-    let fresh = run_jobs(&unique, &per_lens, inputs.coasts);
+    let (fresh, eez_samples) = run_jobs(&unique, &per_lens, inputs.coasts);
     if let Ok(mut c) = cache.0.lock() {
         c.extend(fresh.iter().map(|(k, v)| (k.clone(), v.clone())));
     }
@@ -138,22 +138,36 @@ pub fn build_all_with(lenses: &[&Lens], inputs: Inputs<'_>, cache: &AreaCache) -
             generated_by,
         });
     }
-    // The lenses' overlaps side by side, one thread each.
-    std::thread::scope(|s| {
-        for z in out.iter_mut() {
-            s.spawn(move || z.overlaps = overlaps(z));
-        }
-    });
+    add_overlaps(&mut out, &eez_samples);
     out
 }
 
+/// The lenses' overlaps side by side, one thread each, measuring from the EEZ samples the zone
+/// jobs made (made afresh only for an area that came from the cache).
+fn add_overlaps(out: &mut [Zones], eez_samples: &HashMap<String, Arc<Samples>>) {
+    let samples_of = |e: &Entitlement| {
+        eez_samples
+            .get(&signature(e, ZoneKind::Eez))
+            .cloned()
+            .unwrap_or_else(|| Arc::new(Samples::new(e, ZoneKind::Eez)))
+    };
+    std::thread::scope(|s| {
+        for z in out.iter_mut() {
+            let samples_of = &samples_of;
+            s.spawn(move || z.overlaps = overlaps_with(z, samples_of));
+        }
+    });
+}
+
+/// Areas by signature, and the EEZ jobs' baseline samples (which the overlaps measure from).
+type JobResults = (
+    HashMap<String, MultiPolygon<f64>>,
+    HashMap<String, Arc<Samples>>,
+);
+
 /// Computes each job's area on every core, largest jobs first; keyed by signature.
-fn run_jobs(
-    unique: &[&Job],
-    per_lens: &[Vec<Entitlement>],
-    coasts: &Coasts,
-) -> HashMap<String, MultiPolygon<f64>> {
-    let results: Mutex<HashMap<String, MultiPolygon<f64>>> = Mutex::new(HashMap::new());
+fn run_jobs(unique: &[&Job], per_lens: &[Vec<Entitlement>], coasts: &Coasts) -> JobResults {
+    let results: Mutex<JobResults> = Mutex::new(JobResults::default());
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism()
         .map_or(2, |n| n.get())
@@ -165,9 +179,13 @@ fn run_jobs(
                     let i = next.fetch_add(1, Ordering::Relaxed);
                     let Some(j) = unique.get(i) else { break };
                     let e = &per_lens[j.lens][j.entitlement];
-                    let area = zone_area(e, j.kind, coasts);
+                    let samples = Samples::new(e, j.kind);
+                    let area = zone_area_from(e, j.kind, coasts, &samples);
                     if let Ok(mut r) = results.lock() {
-                        r.insert(j.signature.clone(), area);
+                        r.0.insert(j.signature.clone(), area);
+                        if j.kind == ZoneKind::Eez {
+                            r.1.insert(j.signature.clone(), Arc::new(samples));
+                        }
                     }
                 }
             });
@@ -195,7 +213,16 @@ pub fn build_with(lens: &Lens, inputs: Inputs<'_>, cache: &AreaCache) -> Zones {
 
 /// The area within `kind`'s limit of the baselines of `e` that generate it.
 pub fn zone_area(e: &Entitlement, kind: ZoneKind, coasts: &Coasts) -> MultiPolygon<f64> {
-    let samples = Samples::new(e, kind);
+    zone_area_from(e, kind, coasts, &Samples::new(e, kind))
+}
+
+/// As [`zone_area`], measuring from `samples` (`Samples::new(e, kind)`).
+pub fn zone_area_from(
+    e: &Entitlement,
+    kind: ZoneKind,
+    coasts: &Coasts,
+    samples: &Samples,
+) -> MultiPolygon<f64> {
     if samples.is_empty() {
         return MultiPolygon(Vec::new());
     }
@@ -211,7 +238,7 @@ pub fn zone_area(e: &Entitlement, kind: ZoneKind, coasts: &Coasts) -> MultiPolyg
     } else {
         None
     };
-    buffer(&lines, &points, &samples, kind.limit_nm(), land)
+    buffer(&lines, &points, samples, kind.limit_nm(), land)
 }
 
 pub fn generated_by(e: &Entitlement, kind: ZoneKind) -> Vec<GeneratedBy> {

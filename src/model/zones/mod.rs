@@ -7,6 +7,7 @@ pub mod coast;
 pub mod entitlement;
 pub mod fine_coast;
 pub mod geodesic;
+pub mod kdtree;
 pub mod lens;
 pub mod overlap;
 pub mod query;

@@ -4,7 +4,8 @@
 
 use super::build::Zones;
 use super::entitlement::Entitlement;
-use super::geodesic::{chord2_from_sphere_nm, sphere_nm_from_chord2, unit_vector};
+use super::geodesic::ecef_nm;
+use super::kdtree::KdTree;
 use super::lens::ZoneKind;
 use super::samples::Samples;
 use crate::model::Country;
@@ -12,9 +13,8 @@ use geo::bool_ops::unary_union;
 use geo::{
     BooleanOps, BoundingRect, Coord, LineString, MultiLineString, MultiPolygon, Point, Rect,
 };
-use rstar::RTree;
-use rstar::primitives::GeomWithData;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// A grid edge: its lower-left node and direction (0 along x, 1 along y).
 type EdgeKey = (usize, usize, u8);
@@ -43,9 +43,7 @@ struct Reach {
     state: Country,
     area: MultiPolygon<f64>,
     bbox: Rect<f64>,
-    sites: Vec<Samples>,
-    /// Every site as a unit vector, for spherical distances on the grid.
-    tree: RTree<[f64; 3]>,
+    sites: Vec<Arc<Samples>>,
 }
 
 impl Reach {
@@ -55,23 +53,37 @@ impl Reach {
             .filter_map(|s| s.nearest(p).map(|(d, _)| d))
             .fold(f64::INFINITY, f64::min)
     }
+
+    /// The straight chord to the nearest site: within 0.03 nm below the geodesic distance
+    /// up to 200 nm, for the grid.
+    fn chord_nm(&self, p: Point<f64>) -> f64 {
+        self.sites
+            .iter()
+            .filter_map(|s| s.nearest_chord_nm(p))
+            .fold(f64::INFINITY, f64::min)
+    }
 }
 
 /// Every pair of states whose 200 nm zones overlap under this lens.
 pub fn overlaps(z: &Zones) -> Vec<Overlap> {
-    let reaches = reaches(z);
+    overlaps_with(z, &|e| Arc::new(Samples::new(e, ZoneKind::Eez)))
+}
+
+/// As [`overlaps`], with each entitlement's EEZ baseline samples from `eez_samples` (the
+/// zone build has made them already).
+pub fn overlaps_with(
+    z: &Zones,
+    eez_samples: &dyn Fn(&Entitlement) -> Arc<Samples>,
+) -> Vec<Overlap> {
+    let reaches = reaches(z, eez_samples);
     // All EEZ-generating baseline points labelled by state, to mask where a third state is nearer.
-    let mut all: Vec<GeomWithData<[f64; 3], usize>> = Vec::new();
+    let mut all: Vec<([f64; 3], u32)> = Vec::new();
     for (i, r) in reaches.iter().enumerate() {
         for s in &r.sites {
-            all.extend(
-                s.points
-                    .iter()
-                    .map(|p| GeomWithData::new(unit_vector(*p), i)),
-            );
+            all.extend(s.points.iter().map(|p| (ecef_nm(*p), i as u32)));
         }
     }
-    let all = RTree::bulk_load(all);
+    let all = KdTree::new(all);
     let mut out = Vec::new();
     for i in 0..reaches.len() {
         for j in i + 1..reaches.len() {
@@ -103,7 +115,7 @@ fn rects_meet(a: &Rect<f64>, b: &Rect<f64>) -> bool {
         && b.min().y <= a.max().y
 }
 
-fn reaches(z: &Zones) -> Vec<Reach> {
+fn reaches(z: &Zones, eez_samples: &dyn Fn(&Entitlement) -> Arc<Samples>) -> Vec<Reach> {
     let mut by_state: HashMap<Country, (Vec<&MultiPolygon<f64>>, Vec<&Entitlement>)> =
         HashMap::new();
     for zone in z.zones.iter().filter(|x| x.kind == ZoneKind::Eez) {
@@ -123,22 +135,12 @@ fn reaches(z: &Zones) -> Vec<Reach> {
                 unary_union(areas)
             };
             let bbox = area.bounding_rect()?;
-            let sites: Vec<Samples> = ents
-                .iter()
-                .map(|e| Samples::new(e, ZoneKind::Eez))
-                .collect();
-            let tree = RTree::bulk_load(
-                sites
-                    .iter()
-                    .flat_map(|s| s.points.iter().map(|p| unit_vector(*p)))
-                    .collect(),
-            );
+            let sites = ents.iter().map(|e| eez_samples(e)).collect();
             Some(Reach {
                 state,
                 area,
                 bbox,
                 sites,
-                tree,
             })
         })
         .collect();
@@ -147,13 +149,13 @@ fn reaches(z: &Zones) -> Vec<Reach> {
 }
 
 /// The line where the distances to `a` and `b` are equal, inside their overlap and where no
-/// third state is nearer: marching squares on a grid of spherical distances, each crossing
-/// then bisected on the ellipsoid.
+/// third state is nearer: marching squares on a grid of chord distances, each crossing then
+/// bisected on the ellipsoid.
 fn median_line(
     area: &MultiPolygon<f64>,
     (ia, a): (usize, &Reach),
     (ib, b): (usize, &Reach),
-    all: &RTree<GeomWithData<[f64; 3], usize>>,
+    all: &KdTree,
 ) -> MultiLineString<f64> {
     let Some(bbox) = area.bounding_rect() else {
         return MultiLineString(Vec::new());
@@ -168,31 +170,23 @@ fn median_line(
         x: bbox.min().x + i as f64 * lon_step,
         y: bbox.min().y + j as f64 * lat_step,
     };
-    // Spherical distance to the nearest site of a reach.
-    let sphere = |p: Coord<f64>, r: &Reach| {
-        r.tree
-            .nearest_neighbor_iter_with_distance_2(&unit_vector(Point::from(p)))
-            .next()
-            .map_or(f64::INFINITY, |(_, d2)| sphere_nm_from_chord2(d2))
-    };
-    let reach2 = chord2_from_sphere_nm(ZoneKind::Eez.limit_nm());
+    let reach = ZoneKind::Eez.limit_nm();
     let values: Vec<Option<f64>> = (0..ny)
         .flat_map(|j| (0..nx).map(move |i| (i, j)))
         .map(|(i, j)| {
             let p = node(i, j);
-            let q = unit_vector(Point::from(p));
-            let (nearest, d2) = all.nearest_neighbor_iter_with_distance_2(&q).next()?;
+            let (c, nearest) = all.nearest_chord(ecef_nm(Point::from(p)))?;
             // Only where a or b is the nearest state and both reach.
-            if (nearest.data != ia && nearest.data != ib) || d2 > reach2 {
+            if (nearest as usize != ia && nearest as usize != ib) || c > reach {
                 return None;
             }
-            let (da, db) = (sphere(p, a), sphere(p, b));
+            let (da, db) = (a.chord_nm(Point::from(p)), b.chord_nm(Point::from(p)));
             (da <= 200.5 && db <= 200.5).then_some(da - db)
         })
         .collect();
     let exact = |p: Coord<f64>| a.distance_nm(Point::from(p)) - b.distance_nm(Point::from(p));
-    let sphere_diff = |p: Coord<f64>| sphere(p, a) - sphere(p, b);
-    march(&values, (nx, ny), &node, &sphere_diff, &exact)
+    let chord_diff = |p: Coord<f64>| a.chord_nm(Point::from(p)) - b.chord_nm(Point::from(p));
+    march(&values, (nx, ny), &node, &chord_diff, &exact)
 }
 
 /// Marching squares over the grid of distance differences: the zero line, each crossing
@@ -201,7 +195,7 @@ fn march(
     values: &[Option<f64>],
     (nx, ny): (usize, usize),
     node: &dyn Fn(usize, usize) -> Coord<f64>,
-    sphere_diff: &dyn Fn(Coord<f64>) -> f64,
+    rough_diff: &dyn Fn(Coord<f64>) -> f64,
     exact: &dyn Fn(Coord<f64>) -> f64,
 ) -> MultiLineString<f64> {
     let mut crossings: HashMap<EdgeKey, Option<Coord<f64>>> = HashMap::new();
@@ -226,7 +220,7 @@ fn march(
                 if (c[s] < 0.0) != (c[t] < 0.0) {
                     let at = *crossings.entry(key).or_insert_with(|| {
                         let (p, q) = edge_ends(key, &node);
-                        crossing(p, q, &sphere_diff, &exact)
+                        crossing(p, q, &rough_diff, &exact)
                     });
                     if at.is_some() {
                         hit.push(key);
@@ -260,34 +254,51 @@ fn edge_ends(
     }
 }
 
-/// Where the exact difference changes sign between `p` and `q`: found on the sphere first
+/// Where the exact difference changes sign between `p` and `q`: found from chords first
 /// (cheap), then settled on the ellipsoid within a bracket of about 1.5 nm around it (the two
 /// differ by well under that), or over the whole edge if the bracket misses.
 fn crossing(
     p: Coord<f64>,
     q: Coord<f64>,
-    sphere: &impl Fn(Coord<f64>) -> f64,
+    rough_diff: &impl Fn(Coord<f64>) -> f64,
     exact: &impl Fn(Coord<f64>) -> f64,
 ) -> Option<Coord<f64>> {
-    let rough = bisect(p, q, sphere).unwrap_or((p + q) / 2.0);
-    let len_nm = (q.y - p.y).hypot((q.x - p.x) * p.y.to_radians().cos()) * 60.0;
+    let rough = bisect(p, q, rough_diff, ROUGH_NM).unwrap_or((p + q) / 2.0);
+    let len_nm = length_nm(p, q);
     let t = (1.5 / len_nm.max(1e-9)).min(1.0);
     let (lo, hi) = (
         rough + (p - rough) * t.min(1.0),
         rough + (q - rough) * t.min(1.0),
     );
-    bisect(lo, hi, exact).or_else(|| bisect(p, q, exact))
+    bisect(lo, hi, exact, EXACT_NM).or_else(|| bisect(p, q, exact, EXACT_NM))
 }
 
-/// The point between `p` and `q` where `f` changes sign, to about 1 m; `None` when the exact
-/// measure puts both ends on one side (the sphere's grid values misjudged a near tie).
-fn bisect(p: Coord<f64>, q: Coord<f64>, f: &impl Fn(Coord<f64>) -> f64) -> Option<Coord<f64>> {
+/// How closely the chords' crossing is placed (it only centres the exact search's bracket).
+const ROUGH_NM: f64 = 0.01;
+/// How closely a crossing is placed on the ellipsoid: about 1 m.
+const EXACT_NM: f64 = 0.0005;
+
+/// The approximate length of `p`-`q` (degrees of lon/lat), nm.
+fn length_nm(p: Coord<f64>, q: Coord<f64>) -> f64 {
+    (q.y - p.y).hypot((q.x - p.x) * p.y.to_radians().cos()) * 60.0
+}
+
+/// The point between `p` and `q` where `f` changes sign, to within `within_nm`; `None` when
+/// `f` puts both ends on one side (the chords' grid values misjudged a near tie).
+fn bisect(
+    p: Coord<f64>,
+    q: Coord<f64>,
+    f: &impl Fn(Coord<f64>) -> f64,
+    within_nm: f64,
+) -> Option<Coord<f64>> {
     let (mut lo, mut hi) = (p, q);
     let f_lo = f(lo);
     if (f_lo < 0.0) == (f(hi) < 0.0) {
         return None;
     }
-    for _ in 0..24 {
+    // Halvings until the bracket is within the precision asked (at most 40).
+    let halvings = (length_nm(p, q) / within_nm).log2().ceil().clamp(0.0, 40.0) as usize;
+    for _ in 0..halvings {
         let mid = (lo + hi) / 2.0;
         if (f(mid) < 0.0) == (f_lo < 0.0) {
             lo = mid;
