@@ -167,6 +167,34 @@ fn the_widest_coasts_eez_limits_lie_at_200_nm() {
     }
 }
 
+/// What's here measures a point's distance to the nearest generating baseline with a quick
+/// ranking first: it must find the same distance as the brute-force search, on and around the
+/// 200 nm limits of the widest coasts, where the ellipsoid and the sphere disagree most.
+#[test]
+fn whats_here_distances_match_a_brute_force_search() {
+    use contested_waters::model::zones::query::nearest_source;
+    for key in ["IDN", "PHL", "MYS", "VNM"] {
+        let e = entitlement("award", key);
+        let area = zone_area(&e, ZoneKind::Eez, &data().coasts);
+        for (i, p) in points_along(&area, 60).into_iter().enumerate() {
+            // On the limit, a little inside it and a little beyond it.
+            let shift = [0.0, -0.3, 0.3][i % 3];
+            let p = Point::new(p.x() + shift, p.y() + shift / 2.0);
+            let brute = brute_distance_nm(p, &e, ZoneKind::Eez);
+            match nearest_source(p, &e, ZoneKind::Eez) {
+                Some((d, _)) => assert!(
+                    (d - brute).abs() < 1e-6,
+                    "{key} at {p:?}: {d} nm, brute force {brute} nm"
+                ),
+                None => assert!(
+                    brute > 200.0,
+                    "{key} at {p:?}: none, brute force {brute} nm"
+                ),
+            }
+        }
+    }
+}
+
 #[test]
 fn nearest_samples_and_their_bounds_agree_with_measuring_every_sample() {
     use contested_waters::model::zones::samples::Samples;

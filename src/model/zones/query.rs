@@ -4,7 +4,7 @@
 use super::buffer::Azimuthal;
 use super::build::{GeneratedBy, Inputs};
 use super::entitlement::{Entitlement, entitlements};
-use super::geodesic::{bearing_deg, distance_nm, distance_to_segment_nm, sphere_slack_nm};
+use super::geodesic::{bearing_deg, distance_nm, distance_to_segment_nm};
 use super::lens::{Lens, ZoneKind};
 use crate::model::{ClaimGeometry, ClaimKind, Country};
 use geo::{Contains, Coord, LineString, MultiLineString, Point, Polygon};
@@ -122,7 +122,8 @@ fn hits(p: Point<f64>, e: &Entitlement) -> Vec<ZoneHit> {
 /// (distance nm, source index). Segments are ranked in a projection centred on `p` (exact for
 /// distances from `p` on the sphere) and the close ones measured on the ellipsoid.
 pub fn nearest_source(p: Point<f64>, e: &Entitlement, kind: ZoneKind) -> Option<(f64, usize)> {
-    let reach = kind.limit_nm() + sphere_slack_nm(kind.limit_nm());
+    let (shortest, longest) = GEODESIC_OVER_SPHERE;
+    let reach = kind.limit_nm() / shortest + SEGMENT_MARGIN_NM;
     let proj = Azimuthal::centred_on(p.0);
     // (approximate distance, source, segment or point)
     let mut cands: Vec<Candidate> = Vec::new();
@@ -161,10 +162,12 @@ pub fn nearest_source(p: Point<f64>, e: &Entitlement, kind: ZoneKind) -> Option<
     if best_approx > reach {
         return None;
     }
-    let slack = sphere_slack_nm(best_approx) + 0.2;
+    // A candidate can be the nearest on the ellipsoid only if its sphere distance, shrunk
+    // by the most the ellipsoid can shrink it, beats the best one's grown by the most.
+    let bound = best_approx * longest / shortest + SEGMENT_MARGIN_NM;
     cands
         .iter()
-        .filter(|c| c.0 <= best_approx + slack)
+        .filter(|c| c.0 <= bound)
         .map(|&(_, i, a, b)| {
             let d = match b {
                 Some(b) => distance_to_segment_nm(p, Point::from(a), Point::from(b)),
@@ -174,6 +177,16 @@ pub fn nearest_source(p: Point<f64>, e: &Entitlement, kind: ZoneKind) -> Option<
         })
         .min_by(|a, b| a.0.total_cmp(&b.0))
 }
+
+/// Bounds on a WGS 84 geodesic's length over the great circle between the same points on the
+/// mean sphere, at every azimuth and latitude: the ellipsoid's radius of curvature runs from
+/// 6,335.4 km (the meridian's, at the equator) to 6,399.6 km (at the poles) against the mean
+/// radius's 6,371.0 km.
+const GEODESIC_OVER_SPHERE: (f64, f64) = (0.9944, 1.0045);
+
+/// How far a segment's distance in the azimuthal plane may fall from its great circle's (a
+/// projected great circle bends unless it runs through the query point).
+const SEGMENT_MARGIN_NM: f64 = 0.25;
 
 /// A baseline piece near the query: approximate distance, source index, point or segment.
 type Candidate = (f64, usize, Coord<f64>, Option<Coord<f64>>);
